@@ -1,0 +1,18 @@
+"""copydesk: news web pages in, clean structured article records out."""
+
+from copydesk.api import extract
+from copydesk.errors import CopydeskError, FetchError, SourceError
+from copydesk.model import Article, Block, Dateline, Image, Quote, Teaser
+
+__all__ = [
+    "Article",
+    "Block",
+    "CopydeskError",
+    "Dateline",
+    "FetchError",
+    "Image",
+    "Quote",
+    "SourceError",
+    "Teaser",
+    "extract",
+]

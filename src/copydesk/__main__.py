@@ -1,0 +1,5 @@
+import sys
+
+from copydesk.cli.main import main
+
+sys.exit(main())

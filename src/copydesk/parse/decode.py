@@ -1,0 +1,91 @@
+"""Bytes to text, as a browser would: BOM, then the declared charset, then strict UTF-8, then
+detection. Never raises: the last resort decodes with replacement characters."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+# How far into a page to look for a <meta charset>: the HTML standard's pre-scan reads 1024 bytes;
+# real pages put 2-4 KB of comments and scripts first, so we look further (cheap, one regex).
+META_SCAN_BYTES = 8192
+# How many bytes charset detection reads: detection is the slow path (a few ms per 100 KB); the
+# first 64 KB decide the charset of every page we have seen, and the cap bounds the cost.
+DETECT_BYTES = 65536
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_:.\-]+)""")
+
+
+def _lookup(name: str | bytes | None) -> str | None:
+    if not name:
+        return None
+    label = name.decode("ascii", "ignore") if isinstance(name, bytes) else name
+    label = label.strip().lower()
+    # The HTML standard maps these labels to windows-1252 / utf-8 supersets.
+    label = {"iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
+             "utf8": "utf-8", "unicode": "utf-8", "x-sjis": "shift_jis", "gb2312": "gb18030",
+             "gbk": "gb18030"}.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes (<meta> or XML declaration)."""
+    head = data[:META_SCAN_BYTES]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return _lookup(match.group(1)) if match else None
+
+
+def decode(data: bytes, http_charset: str | None = None) -> str:
+    """Decode page bytes to text. ``http_charset`` is the Content-Type charset when known."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace")
+    for candidate in (_lookup(http_charset), declared_charset(data)):
+        if candidate is None:
+            continue
+        if candidate.startswith("utf-16") or candidate.startswith("utf-32"):
+            # A page that is readable as ASCII cannot really be UTF-16: the declaration lies.
+            continue
+        if candidate != "utf-8" and _is_multibyte_utf8(data):
+            # Valid UTF-8 with multi-byte sequences is almost never legacy-charset text by
+            # chance; a page declaring windows-1252 but sending UTF-8 is a common lie.
+            return data.decode("utf-8")
+        try:
+            return data.decode(candidate)
+        except UnicodeDecodeError:
+            # A wrong declaration: a page that says latin-1 but is UTF-8 is common. Fall through
+            # to strict UTF-8 and detection rather than trusting a declaration that failed.
+            if candidate != "utf-8":
+                break
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:DETECT_BYTES]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    return data.decode(encoding, errors="replace")
+
+
+def _is_multibyte_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
