@@ -1,0 +1,100 @@
+"""trafilatura-eval: body snippets that must ("with") and must not ("without") be in the text,
+plus the metadata labels on the same pages (issue 3): title, authors, publication day.
+
+- Snippets: ``eval.metrics.count_snippets`` (whitespace-normalised substring test), precision,
+  recall and F1 over all snippets of all pages, as the set's authors score.
+- ``title_exact``: share of pages with a non-empty title label whose title equals it after
+  NFKC + case fold + whitespace collapse.
+- ``author_exact``: share of pages with a non-empty author label whose author set equals the
+  label's (``eval.metrics.split_author_label``). Agencies in labels ("APA/AP") stay in: the
+  label is the annotator's, and the metric is what it is; expect it to be strict.
+- ``date_day``: share of pages with a date label whose ``published`` day equals it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from eval.datasets import read_json, read_page
+from eval.metrics import SnippetCounts, authors_match, count_snippets, title_matches
+from eval.suites._common import day_of, extract_page
+
+DATASET = "trafilatura-eval"
+
+
+def _label(value: object) -> str | list[str] | None:
+    """A usable label: a non-blank string or a non-empty list of non-blank strings."""
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, list):
+        items = [str(v) for v in value if str(v).strip()]
+        return items or None
+    return None
+
+
+def run_detailed(datasets: Path) -> tuple[dict[str, float], list[dict[str, Any]]]:
+    root = datasets / DATASET
+    labels: dict[str, dict[str, Any]] = read_json(root / "labels.json")
+    total = SnippetCounts()
+    hits = {"title": 0, "author": 0, "date": 0}
+    counted = {"title": 0, "author": 0, "date": 0}
+    pages: list[dict[str, Any]] = []
+    errors = 0
+    for url, item in sorted(labels.items()):
+        outcome = extract_page(read_page(root / "pages" / item["file"]), url)
+        article = outcome.article
+        errors += outcome.error is not None
+        counts = count_snippets(
+            article.text if article else "", item.get("with") or [], item.get("without") or []
+        )
+        total += counts
+        record: dict[str, Any] = {
+            "file": item["file"],
+            "url": url,
+            "tp": counts.tp,
+            "fn": counts.fn,
+            "fp": counts.fp,
+            "tn": counts.tn,
+            "error": outcome.error,
+        }
+        title = _label(item.get("title"))
+        if isinstance(title, str):
+            ok = title_matches(article.title if article else None, title)
+            counted["title"] += 1
+            hits["title"] += ok
+            record["title"] = {"ok": ok, "got": article.title if article else None}
+        author = _label(item.get("author"))
+        if author is not None:
+            got = list(article.authors) if article else []
+            ok = authors_match(got, author)
+            counted["author"] += 1
+            hits["author"] += ok
+            record["author"] = {"ok": ok, "got": got}
+        date = _label(item.get("date"))
+        if isinstance(date, str):
+            day = day_of(article)
+            ok = day == date.strip()[:10]
+            counted["date"] += 1
+            hits["date"] += ok
+            record["date"] = {"ok": ok, "got": day}
+        pages.append(record)
+    prf = total.prf()
+    metrics = {
+        "precision": prf.precision,
+        "recall": prf.recall,
+        "f1": prf.f1,
+        "title_exact": hits["title"] / counted["title"] if counted["title"] else 0.0,
+        "author_exact": hits["author"] / counted["author"] if counted["author"] else 0.0,
+        "date_day": hits["date"] / counted["date"] if counted["date"] else 0.0,
+        "pages": float(len(pages)),
+        "title_pages": float(counted["title"]),
+        "author_pages": float(counted["author"]),
+        "date_pages": float(counted["date"]),
+        "errors": float(errors),
+    }
+    return metrics, pages
+
+
+def run(datasets: Path) -> dict[str, float]:
+    return run_detailed(datasets)[0]
