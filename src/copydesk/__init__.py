@@ -3,6 +3,7 @@
 from copydesk.api import extract
 from copydesk.errors import CopydeskError, FetchError, SourceError
 from copydesk.model import Article, Block, Dateline, Image, Quote, Teaser
+from copydesk.store import Store
 
 __all__ = [
     "Article",
@@ -13,6 +14,7 @@ __all__ = [
     "Image",
     "Quote",
     "SourceError",
+    "Store",
     "Teaser",
     "extract",
 ]
