@@ -12,19 +12,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from copydesk.extract.body import extract_body
 from copydesk.extract.furniture import extract_furniture
 from copydesk.extract.metadata import complete_metadata, extract_metadata
-from copydesk.model import Article, Block
-from copydesk.parse.html import Document, parse_html
-
-
-def _placeholder_body(doc: Document) -> tuple[Block, ...]:
-    # Placeholder until extract/body.py lands (issue 2).
-    return tuple(
-        Block("paragraph", " ".join(p.text_content().split()))
-        for p in doc.root.iter("p")
-        if p.text_content().strip()
-    )
+from copydesk.model import Article
+from copydesk.parse.html import parse_html
 
 
 def extract_html(
@@ -35,7 +27,7 @@ def extract_html(
         return Article(url=url)
     meta = extract_metadata(doc, fetched_at=fetched_at)  # 2
     furniture = extract_furniture(doc, fetched_at=fetched_at)  # 3
-    blocks = _placeholder_body(doc)  # 4
+    blocks = extract_body(doc)  # 4
     meta = complete_metadata(meta, blocks, fetched_at=fetched_at)  # 5
     return Article(  # 6
         url=url,

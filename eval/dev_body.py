@@ -1,0 +1,126 @@
+"""Quick body-quality loop for the body extractor's developer (not the official harness).
+
+    python eval/dev_body.py [aeb|tre|speed|all] [--peer] [--worst N]
+
+aeb: AEB 4-gram shingle P/R/F1 of ``Article.text``; tre: trafilatura-eval snippet P/R/F1;
+speed: pages/s over the AEB pages. ``--peer`` also scores trafilatura in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import copydesk
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    words = _WORD.findall(text)
+    return Counter(tuple(words[i : i + 4]) for i in range(max(0, len(words) - 3)))
+
+
+def aeb_pages() -> list[tuple[str, bytes, str, str]]:
+    truth = json.loads((DATA / "aeb" / "ground-truth.json").read_text())
+    out = []
+    for key, rec in sorted(truth.items()):
+        raw = gzip.decompress((DATA / "aeb" / "html" / f"{key}.html.gz").read_bytes())
+        out.append((key, raw, rec["url"], rec["articleBody"]))
+    return out
+
+
+def ours(raw: bytes, url: str) -> str:
+    return copydesk.extract(raw, url=url).text
+
+
+def trafilatura_text(raw: bytes, url: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(raw, url=url) or ""
+
+
+def score_aeb(fn, worst: int) -> None:
+    precs, recs, rows = [], [], []
+    for key, raw, url, truth in aeb_pages():
+        pred = fn(raw, url)
+        p_sh, t_sh = shingles(pred), shingles(truth)
+        inter = sum((p_sh & t_sh).values())
+        if not t_sh and not p_sh:
+            p, r = 1.0, 1.0
+        else:
+            p = inter / sum(p_sh.values()) if p_sh else None
+            r = inter / sum(t_sh.values()) if t_sh else 1.0
+        if p is not None:
+            precs.append(p)
+        recs.append(r)
+        rows.append((min(p or 0, r), p, r, key, url))
+    P, R = sum(precs) / len(precs), sum(recs) / len(recs)
+    print(f"AEB  P={P:.4f} R={R:.4f} F1={2 * P * R / (P + R):.4f}  (n={len(recs)})")
+    for row in sorted(rows, key=lambda r: r[0])[:worst]:
+        print(
+            f"  P={row[1] if row[1] is None else round(row[1], 3)} R={row[2]:.3f} {row[3][:10]} {row[4]}"
+        )
+
+
+def score_tre(fn, worst: int) -> None:
+    labels = json.loads((DATA / "trafilatura-eval" / "labels.json").read_text())
+    tp = fn_ = fp = tn = 0
+    bad = []
+    for url, rec in sorted(labels.items()):
+        raw = gzip.decompress((DATA / "trafilatura-eval" / "pages" / rec["file"]).read_bytes())
+        text = fn(raw, url)
+        miss = sum(1 for s in rec["with"] if s not in text)
+        extra = sum(1 for s in rec["without"] if s in text)
+        tp += len(rec["with"]) - miss
+        fn_ += miss
+        fp += extra
+        tn += len(rec["without"]) - extra
+        if miss or extra:
+            bad.append((miss + extra, url, rec["file"], miss, extra))
+    P, R = tp / (tp + fp), tp / (tp + fn_)
+    print(
+        f"TRE  P={P:.4f} R={R:.4f} F1={2 * P * R / (P + R):.4f}  tp={tp} fn={fn_} fp={fp} tn={tn}"
+    )
+    for row in sorted(bad, reverse=True)[:worst]:
+        print(f"  miss={row[3]} extra={row[4]} {row[2]} {row[1]}")
+
+
+def speed(fn, name: str) -> None:
+    pages = aeb_pages()
+    t0 = time.perf_counter()
+    for _, raw, url, _ in pages:
+        fn(raw, url)
+    dt = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"SPEED {name}: {len(pages) / dt:.1f} pages/s ({dt:.2f}s, peak RSS {rss:.0f} MB)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("what", nargs="?", default="all")
+    ap.add_argument("--peer", action="store_true")
+    ap.add_argument("--worst", type=int, default=0)
+    a = ap.parse_args()
+    fns = [("copydesk", ours)] + ([("trafilatura", trafilatura_text)] if a.peer else [])
+    for name, fn in fns:
+        print(f"== {name}")
+        if a.what in ("aeb", "all"):
+            score_aeb(fn, a.worst)
+        if a.what in ("tre", "all"):
+            score_tre(fn, a.worst)
+        if a.what in ("speed", "all"):
+            speed(fn, name)
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
