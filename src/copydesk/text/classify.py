@@ -1,0 +1,181 @@
+"""What each block of a scraped page is, and where the article body lies.
+
+Two passes, on principles rather than on any site:
+
+1. Each block gets a role from its own shape: a notice or boilerplate pattern, a stamp, a byline,
+   a provider line, a caption, an age, a rail heading, prose (long, sentence-shaped, mostly
+   lowercase words), a sentence (short but sentence-shaped), or a short line (headlines, menu
+   items, labels).
+2. The body is the contiguous run of blocks with the largest total weight, where prose weighs
+   its word count and furniture weighs a penalty (a maximum-subarray search). Menus are runs of
+   short lines, so they cost more the longer they are; a rail heading or a notice costs enough to
+   end the run. Inside the run, prose and sentences are kept, short lines become headings when
+   prose follows them, list items stay list items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from copydesk.enrich.relative import find_age
+from copydesk.text.blocks import TextBlock
+from copydesk.text.fields import looks_like_stamp, parse_byline, parse_stamps, provider
+from copydesk.text.patterns import caption_text, is_boilerplate, is_notice, is_rail_heading
+
+# Prose: at least this many words... A sentence of 12 words is the shortest that is reliably not a
+# headline or a teaser title (headlines run 6-14 words, but almost never end with a period).
+PROSE_MIN_WORDS = 12
+# ...with at least this share of lowercase-initial words. English prose runs 0.6-0.8, German prose
+# (capitalised nouns) 0.45-0.6; Title Case menus and headlines are under 0.3.
+PROSE_MIN_LOWER = 0.35
+# A block this long is prose even without terminal punctuation (a scrape may cut the last dot).
+PROSE_UNTERMINATED_WORDS = 40
+# A short sentence: terminal punctuation, at least this many words, prose-like casing.
+SENTENCE_MIN_WORDS = 4
+# Weights of the body search (units: words of prose). A short line costs about a quarter of a
+# short paragraph, so a one-line interruption ("Advertisement", a caption) between paragraphs does
+# not split the body but ten menu lines outweigh a teaser summary. Notices and boilerplate cost
+# more; a rail heading costs more than any teaser summary, so the body stops there. Calibrated by
+# reasoning about page shapes (a teaser = 3-5 short lines + a ~20-word summary must not join the
+# body), then checked on the furniture fixtures; not fitted to the evaluation pages.
+SHORT_COST = 6.0
+FURNITURE_COST = 6.0
+BOILERPLATE_COST = 20.0
+RAIL_HEADING_COST = 60.0
+# A headline-shaped short line (several words, no final period) costs more than a menu item: it is
+# the title of a teaser card, and a list of cards alternates such titles with one-paragraph
+# summaries. With this cost a card (title + 30-word summary) adds little, so ten cards do not
+# outweigh an article; a body's subheads (one per several paragraphs) remain affordable.
+HEADLINE_COST = 20.0
+HEADLINE_MIN_WORDS = 5
+# Prose: at least one of . , ; : ! ? per this many words. Running text punctuates every sentence;
+# tag clouds and keyword lists (lowercase, long, unpunctuated) do not.
+PROSE_WORDS_PER_PUNCT = 30
+# Prose weighs its words, a short sentence nothing: it neither starts nor extends a body on its
+# own (teaser summaries are sentences), but inside a body it is kept.
+SENTENCE_WEIGHT = 0.0
+# A heading inside the body is at most this many words and must be followed by prose.
+HEADING_MAX_WORDS = 16
+
+
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
+_PUNCT = re.compile(r"[.,;:!?。、，！？]")
+
+
+class Role(Enum):
+    NOTICE = "notice"
+    BOILERPLATE = "boilerplate"
+    STAMP = "stamp"
+    BYLINE = "byline"
+    PROVIDER = "provider"
+    CAPTION = "caption"
+    AGE = "age"
+    RAIL_HEADING = "rail_heading"
+    NUMBER = "number"
+    PROSE = "prose"
+    SENTENCE = "sentence"
+    SHORT = "short"
+
+
+FURNITURE_ROLES = frozenset(
+    {Role.STAMP, Role.BYLINE, Role.PROVIDER, Role.CAPTION, Role.AGE, Role.NUMBER}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Classified:
+    block: TextBlock
+    role: Role
+
+
+def role_of(block: TextBlock) -> Role:
+    text = block.text
+    if is_notice(text):
+        return Role.NOTICE
+    if _is_prose(block):
+        return Role.PROSE
+    if is_rail_heading(text):
+        return Role.RAIL_HEADING
+    if is_boilerplate(text):
+        return Role.BOILERPLATE
+    if text.strip(" .#").isdigit() and len(text) <= 4:
+        return Role.NUMBER
+    if caption_text(text) is not None:
+        return Role.CAPTION
+    if block.words <= 12 and find_age(text) is not None:
+        return Role.AGE
+    if looks_like_stamp(text) and not block.terminal and parse_stamps(text) is not None:
+        return Role.STAMP
+    if provider(text) is not None:
+        return Role.PROVIDER
+    if parse_byline(text) is not None:
+        return Role.BYLINE
+    if (
+        block.terminal
+        and block.words >= SENTENCE_MIN_WORDS
+        and block.lower_share >= PROSE_MIN_LOWER
+    ):
+        return Role.SENTENCE
+    return Role.SHORT
+
+
+def _is_prose(block: TextBlock) -> bool:
+    if block.words < PROSE_MIN_WORDS or block.lower_share < PROSE_MIN_LOWER:
+        return False
+    if _TRUNCATED.search(block.text[-6:]):
+        return False  # a teaser summary cut short: bodies are not truncated
+    punct = len(_PUNCT.findall(block.text[:20_000]))
+    if punct * PROSE_WORDS_PER_PUNCT < min(block.words, 20_000):
+        return False
+    return block.terminal or block.words >= PROSE_UNTERMINATED_WORDS
+
+
+def classify(blocks: Sequence[TextBlock]) -> list[Classified]:
+    return [Classified(block, role_of(block)) for block in blocks]
+
+
+def _weight(item: Classified) -> float:
+    role = item.role
+    if role is Role.PROSE:
+        return float(item.block.words)
+    if role is Role.SENTENCE:
+        return SENTENCE_WEIGHT
+    if role is Role.RAIL_HEADING:
+        return -RAIL_HEADING_COST
+    if role in (Role.NOTICE, Role.BOILERPLATE):
+        return -BOILERPLATE_COST
+    if role in FURNITURE_ROLES:
+        return -FURNITURE_COST
+    block = item.block
+    if block.words >= HEADLINE_MIN_WORDS and not block.terminal:
+        return -HEADLINE_COST
+    return -SHORT_COST
+
+
+def body_span(items: Sequence[Classified]) -> tuple[int, int] | None:
+    """The [start, end) run of largest weight; ``None`` when no block has positive weight."""
+    best = 0.0
+    span: tuple[int, int] | None = None
+    running = 0.0
+    start = 0
+    for i, item in enumerate(items):
+        if running <= 0:
+            running, start = 0.0, i
+        running += _weight(item)
+        if running > best:
+            best, span = running, (start, i + 1)
+    return span
+
+
+def is_heading(items: Sequence[Classified], i: int) -> bool:
+    """A short line inside the body that introduces the prose after it."""
+    item = items[i]
+    if item.role is not Role.SHORT or item.block.words > HEADING_MAX_WORDS:
+        return False
+    if item.block.text.endswith((".", ",", ";")):
+        return False
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    return nxt is not None and nxt.role in (Role.PROSE, Role.SENTENCE)

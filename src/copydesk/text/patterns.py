@@ -1,0 +1,174 @@
+"""Text patterns of page furniture, shared by plain-text input and the HTML furniture stage.
+
+Each predicate looks at one short piece of text (a block, a line, a link text) and says what kind
+of furniture it is: a notice (copyright, correction, update note), boilerplate (cookie text, share
+buttons, comment counts, newsletter prompts), a rail heading ("More from AP", "Most read"), an
+image caption lead-in ("Photo: …"), a provider/agency name. They are language-aware for English,
+German, French, Spanish, Italian and Portuguese, the languages of the sites we model.
+
+Pure; compiled patterns are module constants (immutable), never mutable state.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Furniture is short: a notice, a cookie line, a share prompt fits in a few hundred characters.
+# Longer blocks are prose even when they mention "cookies" or "copyright", and checking only short
+# blocks bounds the regex cost on a 5 MB one-line input. Notices may be a paragraph long (AP's
+# copyright line is ~150 characters; a correction ~400), hence the larger limit there.
+MAX_BOILERPLATE_CHARS = 300
+MAX_NOTICE_CHARS = 700
+
+_COPYRIGHT = re.compile(
+    r"^\s*(?:copyright\b|©|\(c\)\s*\d{4}|℗)"
+    r"|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|"
+    r"may not be published, broadcast, rewritten|"
+    r"darf nicht (?:veröffentlicht|verbreitet)",
+    re.IGNORECASE,
+)
+_CORRECTION = re.compile(
+    r"^\s*(?:corrections?|clarifications?|editor['’]s note|korrektur|richtigstellung|"
+    r"anmerkung der redaktion|rectificatif|correctif|note de la rédaction|fe de erratas|"
+    r"fe de errores|corrección|aclaración|nota del editor|rettifica|errata corrige|"
+    r"nota della redazione|correção|errata|nota do editor)\s*[:.—–-]",
+    re.IGNORECASE,
+)
+_UPDATE = re.compile(
+    r"^\s*(?:(?:this|the) (?:story|article|report|post|piece) (?:has been|was|is being|will be) "
+    r"(?:updated|corrected|amended|revised)|"
+    r"an earlier version of this (?:story|article|report|post)|"
+    r"updates? (?:with|to)\b|update\s*[:—–-]|"
+    r"(?:dieser|der) (?:artikel|beitrag|text) wurde (?:aktualisiert|korrigiert|ergänzt)|"
+    r"in einer früheren version|"
+    r"cet article a été (?:mis à jour|corrigé|modifié)|une précédente version de cet article|"
+    r"este (?:artículo|texto) (?:ha sido|fue) (?:actualizado|corregido)|"
+    r"una versión anterior de (?:este|esta)|"
+    r"questo articolo è stato (?:aggiornato|corretto)|"
+    r"este (?:artigo|texto) foi (?:atualizado|corrigido)|notícia atualizada)",
+    re.IGNORECASE,
+)
+
+_BOILERPLATE = re.compile(
+    r"\bcookies?\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of|and) (?:use|service)\b|"
+    r"^\s*(?:share|teilen|partager|compartir|condividi|compartilhar)\b(?: (?:this|on|via|the|"
+    r"article|story|artikel|cet article|en|su|no))*\s*[:!]?\s*$|"
+    r"^\s*(?:share|tweet|email|e-mail|print|copy link|facebook|twitter|x|linkedin|whatsapp|"
+    r"reddit|pinterest|flipboard|telegram|messenger|mail|drucken|imprimer|imprimir|stampa)"
+    r"(?:\s*[|/·•,]\s*\w+)*\s*$|"
+    r"^\s*(?:advertisement|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|"
+    r"sponsored|promoted|ad)\s*$|"
+    r"^\s*(?:skip to (?:main )?content|zum inhalt springen|aller au contenu|ir al contenido|"
+    r"back to top|nach oben|menu|menü|search|suche|rechercher|buscar|cerca|pesquisar|log ?in|"
+    r"sign ?in|sign up|subscribe|abonnieren|s['’]abonner|suscríbete|abbonati|assine|"
+    r"register|close|schließen|fermer|cerrar|chiudi|fechar|accept(?: all)?|akzeptieren|"
+    r"accepter|aceptar|accetta|aceitar|ok|got it)\s*[.!]?\s*$|"
+    r"\bsign up for (?:our|the)\b|\bnewsletter\b|\bsubscribe (?:to|now|today)\b|"
+    r"\bfollow us\b|\bfolgen sie uns\b|\bsuivez-nous\b|\bsíguenos\b|\bseguici\b|\bsiga-nos\b|"
+    r"^\s*\d+\s*(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários?|"
+    r"replies|responses|shares)\s*$|"
+    r"^\s*(?:comments?|kommentare|commentaires|comentarios|commenti|comentários)\s*"
+    r"(?:\(\d+\))?\s*$|"
+    r"\b(?:read|see) (?:more|the full story|full article)\s*$|^\s*(?:mehr|weiterlesen|"
+    r"lire la suite|leer más|leggi (?:tutto|di più)|leia mais|continue reading)\b.{0,20}$|"
+    r"\bjavascript\b.{0,40}\b(?:enable|disabled|aktivieren)|"
+    r"\b(?:download|get) (?:our|the) app\b|\ball rights reserved\b|"
+    r"^\s*(?:about us|contact us|impressum|datenschutz|mentions légales|aviso legal|"
+    r"careers|jobs|advertise with us|site ?map|help|faq)\s*$",
+    re.IGNORECASE,
+)
+
+# Rail headings: the title of a related-stories rail. Numbers are allowed ("Top 10").
+_RAIL_HEADING = re.compile(
+    r"^\s*(?:related(?: (?:stories|articles|coverage|news|content|posts|topics))?|"
+    r"more (?:from|on|in|about|stories|news|coverage|to read|top stories)\b.{0,40}|"
+    r"(?:most|top) (?:read|popular|viewed|shared|emailed|commented)(?: (?:stories|articles|"
+    r"now|today|this week))?|popular(?: now| stories| articles)?|trending(?: now| stories)?|"
+    r"recommended(?: for you| stories| reading| articles)?|you (?:may|might) (?:also )?like|"
+    r"read (?:more|next|also)|also read|see also|what to read next|latest(?: news| stories)?|"
+    r"top stories|editor['’]s picks|in other news|"
+    r"(?:das )?könnte sie (?:auch )?interessieren|mehr zum thema|lesen sie auch|"
+    r"meistgelesen(?:e)?(?: artikel)?|am meisten gelesen|empfehlungen|weitere artikel|"
+    r"das könnte sie auch interessieren|neueste artikel|"
+    r"à lire (?:aussi|également)|lire aussi|les plus lus|sur le même sujet|"
+    r"nos recommandations|dans la même rubrique|"
+    r"te puede interesar|lo más leído|más leíd[oa]s|noticias relacionadas|"
+    r"relacionad[oa]s|también te puede interesar|"
+    r"leggi anche|i più letti|più lett[ei]|articoli correlati|potrebbe interessarti|"
+    r"leia também|mais lidas|mais lidos|relacionadas|veja também|você também pode gostar)"
+    r"\s*[:.!]?\s*$",
+    re.IGNORECASE,
+)
+
+_CAPTION_LEAD = re.compile(
+    r"^\s*(?:photo|image|picture|pictured|foto|bild|fotografía|immagine|imagem|illustration|"
+    r"video|caption|graphic)\s*[:|—–-]\s*(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+# Agencies and how their names are written; the value is the credit the Article carries.
+AGENCIES: dict[str, str] = {
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "ap news": "AP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "dpa": "dpa",
+    "deutsche presse-agentur": "dpa",
+    "efe": "EFE",
+    "agencia efe": "EFE",
+    "ansa": "ANSA",
+    "bloomberg": "Bloomberg",
+    "upi": "UPI",
+    "xinhua": "Xinhua",
+    "pa": "PA",
+    "pa media": "PA",
+    "press association": "PA",
+    "kna": "KNA",
+    "epd": "epd",
+    "apa": "APA",
+    "lusa": "Lusa",
+    "europa press": "Europa Press",
+    "sid": "SID",
+    "afp/dpa": "AFP",
+    "dpa/afp": "dpa",
+    "ap/dpa": "AP",
+    "reuters/dpa": "Reuters",
+}
+
+
+def is_copyright(text: str) -> bool:
+    return len(text) <= MAX_NOTICE_CHARS and _COPYRIGHT.search(text) is not None
+
+
+def is_notice(text: str) -> bool:
+    """Copyright lines, corrections and update notes: furniture that readers should see as data."""
+    if len(text) > MAX_NOTICE_CHARS:
+        return False
+    return bool(_COPYRIGHT.search(text) or _CORRECTION.match(text) or _UPDATE.match(text))
+
+
+def is_boilerplate(text: str) -> bool:
+    """Cookie text, share rows, menus' fixed words, comment counts, newsletter prompts."""
+    return len(text) <= MAX_BOILERPLATE_CHARS and _BOILERPLATE.search(text) is not None
+
+
+def is_rail_heading(text: str) -> bool:
+    return len(text) <= 80 and _RAIL_HEADING.match(text) is not None
+
+
+def caption_text(text: str) -> str | None:
+    """The caption of a "Photo: …" / "Image: …" block, without the lead-in; ``None`` otherwise."""
+    match = _CAPTION_LEAD.match(text)
+    return match.group("rest").strip() if match else None
+
+
+def agency(name: str) -> str | None:
+    """The credit an agency name stands for ("The Associated Press" → "AP"), else ``None``."""
+    key = " ".join(name.lower().replace("—", " ").split()).strip(" .,;()")
+    return AGENCIES.get(key)
