@@ -108,6 +108,19 @@ PROTECT_SHARE = 0.4
 # this share of link text. 40 characters is a short sentence; teasers and menus are link-heavy.
 GOOD_MIN_CHARS = 40
 GOOD_MAX_LINK_SHARE = 0.35
+# Share of an unfinished run (no sentence end: teaser summaries, labels) counted as bad text.
+UNFINISHED_BAD_SHARE = 0.5
+# Share of a short run without links (labels, dates, bylines) counted as bad text.
+SHORT_BAD_SHARE = 0.5
+_SENTENCE_END = frozenset(".!?\"”’'»«:;)…。！？」』）")
+# A paragraph counts half for its grandparent when finding the core (readability's convention:
+# article bodies often wrap paragraphs one level deeper in places).
+GRANDPARENT_SHARE = 0.5
+# A good run inside an element smaller than this, of which this share is link text, is a teaser
+# (headline link + summary), not article prose. 500 characters covers a headline and a two-line
+# summary; 0.2 is one headline-length link in such an item.
+TEASER_ITEM_CHARS = 500
+TEASER_LINK_SHARE = 0.2
 # Container choice maximises good - BAD_PENALTY * bad. Lower values climb to wider containers
 # (more recall, more furniture); 0.6 was the best on the development sets in steps of 0.1.
 BAD_PENALTY = 0.6
@@ -181,8 +194,8 @@ def _body_element(root: etree._Element) -> etree._Element | None:
 
 def _is_furniture_name(value: str) -> bool:
     for token in _TOKEN_SPLIT.split(value.lower()):
-        if not token or token in NOT_FURNITURE:
-            continue
+        if not token or token in NOT_FURNITURE or token.startswith(("non-", "no-", "not-")):
+            continue  # "non-ad-column" says what a part is not
         if token in FURNITURE_TOKENS or token.startswith(FURNITURE_PREFIXES):
             return True
         if "-" in token or "_" in token:
@@ -226,7 +239,7 @@ def prune(body: etree._Element) -> None:
 def _protected(el: etree._Element, total: int) -> bool:
     """Keep big containers whose name or tag happens to look like furniture."""
     tag = el.tag
-    if not isinstance(tag, str) or tag in DROP_TAGS and tag not in ("aside", "footer", "nav"):
+    if not isinstance(tag, str) or (tag in DROP_TAGS and tag not in ("aside", "footer", "nav")):
         return False
     if tag == "figure":
         # tables, quotes and code are wrapped in <figure> by block editors: keep those
@@ -262,55 +275,112 @@ def _text_of(el: etree._Element) -> str:
 
 
 def choose_container(body: etree._Element) -> etree._Element:
-    """The subtree with the most good text net of bad text."""
+    """The article container: the densest paragraph cluster, widened while that pays.
+
+    A "core" is the element whose children hold the most good text (readability's insight:
+    article paragraphs are siblings, teaser summaries each sit in their own item). The container
+    is then the ancestor of the core (or the core) that maximises good - BAD_PENALTY * bad.
+    """
     elements = [el for el in body.iter() if isinstance(el.tag, str)]
-    index = {el: i for i, el in enumerate(elements)}
     n = len(elements)
+    if not n:
+        return body
+    index = {el: i for i, el in enumerate(elements)}
+    parent_of = [-1] * n
+    for i, el in enumerate(elements):
+        parent = el.getparent()
+        if parent is not None:
+            parent_of[i] = index.get(parent, -1)
     run = [0] * n  # inline text accumulated into the nearest block element
     run_links = [0] * n
-    good = [0.0] * n
-    bad = [0.0] * n
+    total = [0] * n  # all text of the subtree
+    total_links = [0] * n
     for i in range(n - 1, -1, -1):
         el = elements[i]
         own = len((el.text or "").strip())
         for child in el:
             if isinstance(child.tag, str):
                 own += len((child.tail or "").strip())
-        total_run = run[i] + own
-        links = total_run if el.tag == "a" else run_links[i]
-        parent = el.getparent()
-        p = index.get(parent) if parent is not None else None
-        if el.tag in INLINE_TAGS and p is not None:
-            run[p] += total_run
-            run_links[p] += links
-        else:
-            if total_run:
-                if total_run >= GOOD_MIN_CHARS and links <= GOOD_MAX_LINK_SHARE * total_run:
-                    good[i] += total_run
-                else:
-                    bad[i] += total_run
-            if el.tag in HEADING_TAGS:
-                # headings are neutral: they neither make nor break a container
-                good[i] = bad[i] = 0.0
-        if p is not None:
+        run[i] += own
+        if el.tag == "a":
+            run_links[i] = run[i]
+            total_links[i] += own
+        total[i] += own
+        p = parent_of[i]
+        if p >= 0:
+            total[p] += total[i]
+            total_links[p] += total_links[i] if el.tag != "a" else total[i]
+            if el.tag in INLINE_TAGS:
+                run[p] += run[i]
+                run_links[p] += run_links[i]
+                run[i] = 0
+    good = [0.0] * n
+    bad = [0.0] * n
+    direct = [0.0] * n
+    for i in range(n - 1, -1, -1):
+        size = run[i]
+        p = parent_of[i]
+        if size and elements[i].tag not in HEADING_TAGS:
+            g, b = _classify_run(elements[i], size, run_links[i])
+            if g and p >= 0 and _is_teaser_item(total[p], total_links[p]):
+                g, b = 0.0, UNFINISHED_BAD_SHARE * size
+            good[i] += g
+            bad[i] += b
+            if p >= 0:
+                direct[p] += g
+                gp = parent_of[p]
+                if gp >= 0:
+                    direct[gp] += GRANDPARENT_SHARE * g
+        if p >= 0:
             good[p] += good[i]
             bad[p] += bad[i]
-    best_i, best_score = 0, float("-inf")
-    for i, el in enumerate(elements):
-        if good[i] <= 0:
-            continue
-        g = good[i]
-        names = (el.get("class") or "") + " " + (el.get("id") or "")
-        if (
-            el.tag in ("article", "main")
-            or el.get("itemprop") == "articleBody"
-            or (names.strip() and _BODY_HINT.search(names))
-        ):
-            g *= BODY_HINT_BONUS
-        score = g - BAD_PENALTY * bad[i]
+    core = max(range(n), key=lambda i: direct[i] * _hint(elements[i]))
+    if direct[core] <= 0:
+        return body  # no prose anywhere: let the block filters judge the whole page
+    best, best_score = core, float("-inf")
+    i = core
+    while i >= 0:
+        score = good[i] * _hint(elements[i]) - BAD_PENALTY * bad[i]
         if score > best_score:
-            best_i, best_score = i, score
-    return elements[best_i] if elements else body
+            best, best_score = i, score
+        i = parent_of[i]
+    return elements[best]
+
+
+def _classify_run(el: etree._Element, size: int, links: int) -> tuple[float, float]:
+    """(good, bad) characters of one paragraph-like run of inline text."""
+    if links > GOOD_MAX_LINK_SHARE * size:
+        return 0.0, float(size)
+    if size >= GOOD_MIN_CHARS:
+        if _ends_sentence(el):
+            return float(size), 0.0
+        # teaser summaries and labels rarely end a sentence
+        return 0.0, UNFINISHED_BAD_SHARE * size
+    if el.tag in ("td", "th"):
+        return 0.0, 0.0  # table cells are data: neutral
+    # short plain text: labels, dates, bylines
+    return 0.0, SHORT_BAD_SHARE * size
+
+
+def _is_teaser_item(size: int, links: int) -> bool:
+    """A small element that is a good share links: a headline link plus a summary."""
+    return size < TEASER_ITEM_CHARS and links >= TEASER_LINK_SHARE * size
+
+
+def _hint(el: etree._Element) -> float:
+    names = (el.get("class") or "") + " " + (el.get("id") or "")
+    if (
+        el.tag in ("article", "main")
+        or el.get("itemprop") == "articleBody"
+        or (names.strip() and _BODY_HINT.search(names))
+    ):
+        return BODY_HINT_BONUS
+    return 1.0
+
+
+def _ends_sentence(el: etree._Element) -> bool:
+    text = _text_of(el).rstrip()
+    return bool(text) and text[-1] in _SENTENCE_END
 
 
 # --- 3. emit ---------------------------------------------------------------------------------
