@@ -1,0 +1,149 @@
+"""The extraction benchmark: every tool on the same AEB pages, one fresh process per tool.
+
+Reported per tool: AEB F1 (``eval.metrics``, the same metric as ``python -m eval run aeb``),
+pages/s (pages / summed per-page time), p50/p95 ms per page, peak RSS, speed ratio to
+trafilatura. Tools run one after another, never at the same time, so they do not compete for
+the two cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench.tools import TOOLS
+from eval.datasets import REPO_ROOT, read_json
+from eval.metrics import aggregate_pages, bootstrap_f1_std, shingle_score
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+REFERENCE = "trafilatura"
+# A worker that takes longer than this is stuck: AEB takes well under a minute per tool.
+WORKER_TIMEOUT_S = 1800
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def run_worker(tool: str, datasets: Path, limit: int | None, repeat: int) -> dict[str, Any] | str:
+    """The worker's JSON, or the reason it failed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.json"
+        command = [sys.executable, "-m", "bench.worker", tool, str(datasets), str(out)]
+        command += ["--repeat", str(repeat)] + (["--limit", str(limit)] if limit else [])
+        env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+        try:
+            proc = subprocess.run(
+                command,
+                cwd=REPO_ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=WORKER_TIMEOUT_S,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return f"timed out after {WORKER_TIMEOUT_S} s"
+        if proc.returncode != 0 or not out.exists():
+            return (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+        return result
+
+
+def summarise(raw: dict[str, Any], truth: dict[str, dict[str, str]]) -> dict[str, Any]:
+    scores = [
+        shingle_score(raw["texts"].get(pid, ""), truth[pid].get("articleBody") or "")
+        for pid in raw["times_ms"]
+    ]
+    prf = aggregate_pages(scores)
+    times = list(raw["times_ms"].values())
+    total_s = sum(times) / 1000
+    return {
+        "tool": raw["tool"],
+        "input": raw["input"],
+        "pages": raw["pages"],
+        "precision": prf.precision,
+        "recall": prf.recall,
+        "f1": prf.f1,
+        "f1_std": bootstrap_f1_std(scores),
+        "seconds": total_s,
+        "pages_per_s": len(times) / total_s if total_s else 0.0,
+        "p50_ms": _quantile(times, 0.5),
+        "p95_ms": _quantile(times, 0.95),
+        "warmup_ms": raw["warmup_ms"],
+        "peak_rss_mb": raw["peak_rss_mb"],
+        "rss_before_mb": raw["rss_before_mb"],
+        "errors": len(raw["errors"]),
+    }
+
+
+def markdown(rows: list[dict[str, Any]], skipped: dict[str, str]) -> str:
+    reference = next((r for r in rows if r["tool"] == REFERENCE), None)
+    lines = [
+        "| tool | input | AEB F1 | P | R | pages/s | p50 ms | p95 ms | peak RSS MB "
+        f"| speed vs {REFERENCE} |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        ratio = (
+            f"{row['pages_per_s'] / reference['pages_per_s']:.2f}×"
+            if reference and reference["pages_per_s"]
+            else "-"
+        )
+        lines.append(
+            f"| {row['tool']} | {row['input']} | {row['f1']:.3f} ± {row['f1_std']:.3f} "
+            f"| {row['precision']:.3f} | {row['recall']:.3f} | {row['pages_per_s']:.1f} "
+            f"| {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['peak_rss_mb']:.0f} | {ratio} |"
+        )
+    lines.extend(f"\n{tool}: not measured ({why})" for tool, why in skipped.items())
+    return "\n".join(lines)
+
+
+def run(
+    datasets: Path,
+    tools: list[str],
+    limit: int | None = None,
+    repeat: int = 1,
+    results_dir: Path = RESULTS_DIR,
+) -> int:
+    truth: dict[str, dict[str, str]] = read_json(datasets / "aeb" / "ground-truth.json")
+    rows: list[dict[str, Any]] = []
+    skipped: dict[str, str] = {}
+    for tool in tools:
+        print(f"measuring {tool} ...", file=sys.stderr, flush=True)
+        raw = run_worker(tool, datasets, limit, repeat)
+        if isinstance(raw, str):
+            skipped[tool] = raw
+            continue
+        rows.append(summarise(raw, truth))
+    table = markdown(rows, skipped)
+    results_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    record = {
+        "benchmark": "extract",
+        "at": stamp,
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "pages": "aeb" + (f"[:{limit}]" if limit else ""),
+        "repeat": repeat,
+        "rows": rows,
+        "skipped": skipped,
+        "table": table,
+    }
+    for name in (f"extract-{stamp}.json", "extract.json"):
+        (results_dir / name).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(table)
+    return 0 if rows else 1
+
+
+DEFAULT_TOOLS = list(TOOLS)
+__all__ = ["DEFAULT_TOOLS", "run"]
