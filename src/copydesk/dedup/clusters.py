@@ -1,0 +1,234 @@
+"""Story clusters: every new article is matched against the whole archive, incrementally.
+
+:class:`ClusterIndex` keeps, in the same SQLite file as the store (or any connection), the LSH
+index of :mod:`copydesk.dedup.lsh` plus ``dedup_members`` (article id -> cluster id and the few
+fields origin finding needs). Adding an article finds its verified near-duplicates; it joins their
+cluster, and when it matches members of several clusters those clusters merge (the oldest id
+stays). Every assignment is reported through ``on_assign(article_id, cluster_id)``: pass
+``store.set_cluster`` to keep the store's ``articles.cluster_id`` (search results, exports)
+in step::
+
+    with Store(path) as store:
+        clusters = ClusterIndex(store.connection, on_assign=store.set_cluster)
+        clusters.add(article_id, article)
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from copydesk.dedup.lsh import LshIndex, Match, similarity, transaction
+from copydesk.dedup.minhash import MinHasher, Signature
+from copydesk.dedup.origin import Member, Relation, choose_origin, cluster_agency, relation
+from copydesk.model import Article
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS dedup_members (
+        article_id INTEGER PRIMARY KEY,
+        cluster_id INTEGER NOT NULL,
+        url TEXT, site_name TEXT, credit TEXT, agency TEXT, published TEXT, title TEXT,
+        n_shingles INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX IF NOT EXISTS dedup_members_cluster ON dedup_members(cluster_id)",
+)
+_MEMBER_COLUMNS = "article_id, url, site_name, credit, agency, published, title, n_shingles"
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterMember:
+    member: Member
+    relation: Relation
+    jaccard: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.member.to_dict(),
+            "relation": self.relation,
+            "jaccard": round(self.jaccard, 3),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """One story: its members, the most likely original and why."""
+
+    cluster_id: int
+    origin: Member
+    origin_reason: str
+    agency: str | None
+    members: tuple[ClusterMember, ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.cluster_id,
+            "size": self.size,
+            "origin": {**self.origin.to_dict(), "reason": self.origin_reason},
+            "agency": self.agency,
+            "members": [m.to_dict() for m in self.members],
+        }
+
+
+def member_of(article_id: int, article: Article, n_shingles: int) -> Member:
+    return Member(
+        article_id=article_id,
+        url=article.url or article.canonical_url,
+        site_name=article.site_name,
+        credit=article.credit,
+        agency=article.dateline.agency if article.dateline else None,
+        published=article.published,
+        title=article.title,
+        n_shingles=n_shingles,
+    )
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+class ClusterIndex:
+    """Incremental near-duplicate clustering over a SQLite connection."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        hasher: MinHasher | None = None,
+        on_assign: Callable[[int, int], None] | None = None,
+    ) -> None:
+        self.conn = conn
+        self.lsh = LshIndex(conn, hasher)
+        self.on_assign = on_assign
+        with transaction(conn):
+            for statement in _SCHEMA:
+                conn.execute(statement)
+
+    # -- writing -----------------------------------------------------------------------------
+    def add(self, article_id: int, article: Article) -> int:
+        """Index one article (or a new version of it); returns its cluster id."""
+        sig = self.lsh.signature(article.text)
+        return self.add_signature(article_id, sig, member_of(article_id, article, sig.n_shingles))
+
+    def add_many(self, items: Iterable[tuple[int, Article]]) -> dict[int, int]:
+        """Index several articles in one transaction; returns article id -> cluster id."""
+        out = {}
+        with transaction(self.conn):
+            for article_id, article in items:
+                out[article_id] = self.add(article_id, article)
+        return out
+
+    def add_signature(self, article_id: int, sig: Signature, member: Member) -> int:
+        with transaction(self.conn):
+            matches = self.lsh.query(sig, exclude=(article_id,))
+            self.lsh.add(article_id, sig)
+            previous = self.cluster_of(article_id)
+            targets = {c for c in self._clusters_of(m.article_id for m in matches) if c is not None}
+            if previous is not None and self._size(previous) > 1:
+                targets.add(previous)  # a new version stays in its story
+            cluster_id = min(targets) if targets else article_id
+            self._upsert_member(member, cluster_id)
+            changed = [article_id]
+            for other in targets - {cluster_id}:
+                changed.extend(self._relabel(other, cluster_id))
+        if self.on_assign is not None:
+            for aid in changed:
+                self.on_assign(aid, cluster_id)
+        return cluster_id
+
+    def _upsert_member(self, m: Member, cluster_id: int) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO dedup_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                m.article_id,
+                cluster_id,
+                m.url,
+                m.site_name,
+                m.credit,
+                m.agency,
+                m.published.isoformat() if m.published else None,
+                m.title,
+                m.n_shingles,
+            ),
+        )
+
+    def _relabel(self, old: int, new: int) -> list[int]:
+        ids = [
+            int(r[0])
+            for r in self.conn.execute(
+                "SELECT article_id FROM dedup_members WHERE cluster_id = ?", (old,)
+            )
+        ]
+        self.conn.execute(
+            "UPDATE dedup_members SET cluster_id = ? WHERE cluster_id = ?", (new, old)
+        )
+        return ids
+
+    # -- reading -----------------------------------------------------------------------------
+    def cluster_of(self, article_id: int) -> int | None:
+        row = self.conn.execute(
+            "SELECT cluster_id FROM dedup_members WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def _clusters_of(self, article_ids: Iterable[int]) -> set[int]:
+        return {c for c in (self.cluster_of(a) for a in article_ids) if c is not None}
+
+    def _size(self, cluster_id: int) -> int:
+        row = self.conn.execute(
+            "SELECT count(*) FROM dedup_members WHERE cluster_id = ?", (cluster_id,)
+        ).fetchone()
+        return int(row[0])
+
+    def matches(self, article: Article, exclude: Iterable[int] = ()) -> list[Match]:
+        """Verified near-duplicates of an article in the archive (read-only)."""
+        return self.lsh.query(self.lsh.signature(article.text), exclude=tuple(exclude))
+
+    def members(self, cluster_id: int) -> list[Member]:
+        rows = self.conn.execute(
+            f"SELECT {_MEMBER_COLUMNS} FROM dedup_members WHERE cluster_id = ? ORDER BY article_id",
+            (cluster_id,),
+        )
+        return [
+            Member(int(a), u, s, c, g, _parse_time(p), t, int(n or 0))
+            for a, u, s, c, g, p, t, n in rows
+        ]
+
+    def cluster(self, cluster_id: int) -> Cluster | None:
+        members = self.members(cluster_id)
+        if not members:
+            return None
+        origin, reason = choose_origin(members)
+        sigs = self.lsh.get(m.article_id for m in members)
+        origin_sig = sigs.get(origin.article_id)
+        out = []
+        for m in members:
+            sig = sigs.get(m.article_id)
+            if sig is None or origin_sig is None:
+                full, contained = (1.0, 1.0) if m is origin else (0.0, 0.0)
+            else:
+                full, contained, _ = similarity(sig, origin_sig)
+            out.append(ClusterMember(m, relation(m, origin, full, contained), full))
+        return Cluster(cluster_id, origin, reason, cluster_agency(members), tuple(out))
+
+    def clusters(self, min_size: int = 2) -> Iterator[Cluster]:
+        """Clusters with at least ``min_size`` members, largest first."""
+        rows = self.conn.execute(
+            "SELECT cluster_id, count(*) AS n FROM dedup_members GROUP BY cluster_id "
+            "HAVING n >= ? ORDER BY n DESC, cluster_id",
+            (max(1, min_size),),
+        ).fetchall()
+        for cluster_id, _ in rows:
+            found = self.cluster(int(cluster_id))
+            if found is not None:
+                yield found
