@@ -1,0 +1,255 @@
+"""Bounded workers: each page is extracted in a child process under a time and memory bound.
+
+A worker that exceeds the page timeout is killed and replaced; one that dies (segfault, OOM
+kill, MemoryError under its address-space limit) is replaced too. The page gets a reject
+(``timeout``, ``worker_died``, ``memory``) and the batch goes on. Results come back in
+submission order, so a shard's output does not depend on timing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import resource
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from typing import Any, TypeVar
+
+from copydesk.archive.page import Page
+from copydesk.pipeline.steps import Outcome, Rejected, StepFunction, StepOptions
+
+# How long one page may take. Real pages extract in < 1 s on this machine; 30 s leaves room for
+# a loaded machine and still frees a worker stuck in a pathological page within a minute.
+DEFAULT_TIMEOUT_S = 30.0
+# Address-space limit per worker (RLIMIT_AS). A worker idles at ~300 MB of *virtual* memory
+# (libraries, the language model mapping); 1.5 GB lets a 8 MB page parse (lxml trees are ~10x
+# the HTML) while turning a runaway allocation into a MemoryError instead of the OOM killer.
+DEFAULT_MEMORY_MB = 1536
+# Results kept waiting for an earlier, slower page before dispatch pauses: bounds the reorder
+# buffer's memory while one worker is stuck on a page (up to the timeout).
+MAX_AHEAD = 256
+# How long a retiring worker gets to exit on its own before it is killed.
+JOIN_GRACE_S = 2.0
+# How long a new worker may take to start (fork from the server, set its limits) before the
+# pool gives up: a worker that cannot start is a broken installation, not a bad page.
+START_TIMEOUT_S = 120.0
+
+
+class WorkerStartError(RuntimeError):
+    """A worker process could not start (so no page can be processed)."""
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    memory_mb: int | None = DEFAULT_MEMORY_MB
+
+
+def _serve(
+    conn: Connection, step: StepFunction, options: StepOptions, memory_mb: int | None
+) -> None:
+    """A worker's loop: receive a page, run the step, send (outcome, peak RSS KB, retire)."""
+    if memory_mb:
+        limit = memory_mb << 20
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    conn.send("ready")
+    while True:
+        try:
+            page = conn.recv()
+        except (EOFError, OSError):
+            return
+        if page is None:
+            return
+        retire = False
+        try:
+            outcome: Outcome = step(page, options)
+        except MemoryError:
+            outcome, retire = Rejected("memory", f"over the {memory_mb} MB worker limit"), True
+        except Exception as exc:  # a bug on one page must not end the shard
+            outcome = Rejected("error", f"{type(exc).__name__}: {exc}"[:500])
+        rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        try:
+            conn.send((outcome, rss_kb, retire))
+        except (OSError, ValueError):
+            return
+        if retire:
+            # A MemoryError can leave a process half-broken; a fresh one is cheap (forkserver).
+            return
+
+
+class _Worker:
+    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+        self.seq: int | None = None
+        self.deadline = 0.0
+
+
+@dataclass
+class PoolStats:
+    restarts: int = 0
+    timeouts: int = 0
+    peak_rss_kb: int = 0
+
+
+class WorkerPool:
+    """``size`` bounded workers running ``step``. Use as a context manager or call ``close``."""
+
+    def __init__(
+        self,
+        size: int,
+        step: StepFunction,
+        options: StepOptions,
+        bounds: Bounds = Bounds(),
+        context: BaseContext | None = None,
+    ) -> None:
+        if size < 1:
+            raise ValueError("a pool needs at least one worker")
+        self._size = size
+        self._step = step
+        self._options = options
+        self._bounds = bounds
+        self._ctx: Any = context or default_context()
+        self._workers: list[_Worker] = []
+        self.stats = PoolStats()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._ctx.Pipe(duplex=True)
+        process = self._ctx.Process(
+            target=_serve,
+            args=(child, self._step, self._options, self._bounds.memory_mb),
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        try:
+            ready = parent.poll(START_TIMEOUT_S) and parent.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            process.kill()
+            process.join()
+            parent.close()
+            raise WorkerStartError(f"a batch worker failed to start (exit code {process.exitcode})")
+        return _Worker(process, parent)
+
+    def _replace(self, worker: _Worker, *, kill: bool) -> None:
+        if kill:
+            worker.process.kill()
+        worker.process.join(JOIN_GRACE_S)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.conn.close()
+        self._workers.remove(worker)
+        self._workers.append(self._spawn())
+        self.stats.restarts += 1
+
+    def run(self, jobs: Iterable[tuple[T, Page | None]]) -> Iterator[tuple[T, Outcome | None]]:
+        """Run ``step`` on every job's page; a job without a page passes through. Yields
+        (tag, outcome) in job order; the outcome is None for pass-through jobs."""
+        while len(self._workers) < self._size:
+            self._workers.append(self._spawn())
+        tags: dict[int, T] = {}
+        done: dict[int, Outcome | None] = {}
+        pages: dict[int, Page] = {}
+        source = iter(jobs)
+        exhausted = False
+        next_in = next_out = 0
+        while True:
+            # 1. dispatch to idle workers (pass-through jobs are done at once)
+            for worker in self._workers:
+                while worker.seq is None and not exhausted and next_in - next_out < MAX_AHEAD:
+                    job = next(source, None)
+                    if job is None:
+                        exhausted = True
+                        break
+                    tag, page = job
+                    tags[next_in] = tag
+                    if page is None:
+                        done[next_in] = None
+                    else:
+                        self._send(worker, next_in, page)
+                        pages[next_in] = page
+                    next_in += 1
+            # 2. hand out finished results in order
+            while next_out in done:
+                yield tags.pop(next_out), done.pop(next_out)
+                next_out += 1
+            busy = [w for w in self._workers if w.seq is not None]
+            if not busy:
+                if exhausted and next_out == next_in:
+                    return
+                continue
+            # 3. wait for a result or the earliest deadline
+            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = wait([w.conn for w in busy], timeout)
+            for worker in busy:
+                seq = worker.seq
+                assert seq is not None
+                if worker.conn in ready:
+                    done[seq] = self._receive(worker)
+                elif time.monotonic() >= worker.deadline:
+                    self.stats.timeouts += 1
+                    worker.seq = None
+                    self._replace(worker, kill=True)
+                    done[seq] = Rejected("timeout", f"over {self._bounds.timeout_s:g} s")
+                else:
+                    continue
+                pages.pop(seq, None)
+
+    def _send(self, worker: _Worker, seq: int, page: Page) -> None:
+        worker.seq = seq
+        worker.deadline = time.monotonic() + self._bounds.timeout_s
+        # A worker that died while idle fails the send; the wait then sees EOF: worker_died.
+        with contextlib.suppress(OSError, ValueError):
+            worker.conn.send(page)
+
+    def _receive(self, worker: _Worker) -> Outcome:
+        worker.seq = None
+        try:
+            outcome, rss_kb, retire = worker.conn.recv()
+        except (EOFError, OSError):
+            code = worker.process.exitcode
+            self._replace(worker, kill=True)
+            return Rejected("worker_died", f"exit code {code}")
+        self.stats.peak_rss_kb = max(self.stats.peak_rss_kb, int(rss_kb))
+        if retire:
+            self._replace(worker, kill=False)
+        return outcome  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        for worker in self._workers:
+            with contextlib.suppress(OSError, ValueError):
+                worker.conn.send(None)
+        for worker in self._workers:
+            worker.process.join(JOIN_GRACE_S)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        self._workers = []
+
+
+def default_context() -> BaseContext:
+    """forkserver: workers fork from a clean server that already imported the extractor, so a
+    replacement costs milliseconds and no state of the parent (threads, open files) leaks in."""
+    ctx: Any = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["copydesk.pipeline.steps"])
+    return ctx  # type: ignore[no-any-return]
