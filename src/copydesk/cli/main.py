@@ -12,7 +12,11 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS: tuple[str, ...] = ("copydesk.cli.extract_cmd", "copydesk.cli.serve_cmd")
+COMMANDS: tuple[str, ...] = (
+    "copydesk.cli.extract_cmd",
+    "copydesk.cli.batch_cmd",
+    "copydesk.cli.serve_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
