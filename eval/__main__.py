@@ -1,4 +1,4 @@
-"""``python -m eval run [SUITE...]`` | ``python -m eval gate`` | ``python -m eval list``."""
+"""``python -m eval run [SUITE...]`` | ``gate`` | ``pin [--add SUITE.METRIC...]`` | ``list``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from eval.datasets import ENV_VAR, available, datasets_dir
-from eval.harness import FLOORS_PATH, RESULTS_DIR, format_metrics, gate, run_many
+from eval.harness import FLOORS_PATH, RESULTS_DIR, format_metrics, gate, pin, run_many
 from eval.suites import SUITES
 
 
@@ -25,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("suites", nargs="*", metavar="SUITE", help="default: all")
     gate_cmd = sub.add_parser("gate", help="run all suites; exit 1 below any floor")
     gate_cmd.add_argument("--floors", type=Path, default=FLOORS_PATH, help="floors JSON file")
+    pin_cmd = sub.add_parser("pin", help="re-pin floors from the last results (eval/FLOORS.md)")
+    pin_cmd.add_argument("--floors", type=Path, default=FLOORS_PATH, help="floors JSON file")
+    pin_cmd.add_argument("--add", nargs="*", default=[], metavar="SUITE.METRIC", help="new keys")
     sub.add_parser("list", help="list the registered suites")
     return parser
 
@@ -36,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, module in SUITES.items():
             print(f"{name}\t{module}")
         return 0
+    if args.command == "pin":
+        return pin(args.floors, args.results, args.add)
     if args.command == "gate":
         return gate(SUITES, datasets, args.floors, sys.stdout, args.results)
     unknown = [name for name in args.suites if name not in SUITES]

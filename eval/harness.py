@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import math
 import subprocess
 import sys
 import time
@@ -204,4 +205,52 @@ def gate(
         print(f"\ngate FAILED: {', '.join(failed + [f'{n} crashed' for n in crashed])}", file=out)
         return 1
     print(f"\ngate passed: {len(checks)} floors hold", file=out)
+    return 0
+
+
+# The pinning rule (eval/FLOORS.md): a floor sits a margin below the measured value, rounded
+# down to 3 decimals, never below 0. Headline figures (F1, accuracy, exact-match rates) get
+# PIN_MARGIN: it lets harmless shifts through (one AEB page moves F1 by about 0.003) while a real
+# regression fails. Precision and recall get SIDE_MARGIN: they guard against one side collapsing,
+# and a tight floor on them would block a precision/recall trade-off that raises F1.
+PIN_MARGIN = 0.005
+SIDE_MARGIN = 0.02
+SIDE_METRICS = frozenset({"precision", "recall"})
+
+
+def margin_for(key: str) -> float:
+    return SIDE_MARGIN if key.partition(".")[2] in SIDE_METRICS else PIN_MARGIN
+
+
+def pinned(value: float, margin: float) -> float:
+    return max(0.0, math.floor((value - margin) * 1000 + 1e-9) / 1000)
+
+
+def pin(
+    floors_path: Path,
+    results_dir: Path,
+    add: Iterable[str] = (),
+    out: TextIO = sys.stdout,
+) -> int:
+    """Re-pin every floor in ``floors_path`` (and the ``add`` keys) from the results last written
+    to ``results_dir``; prints old -> new. Returns 1 when a result is missing."""
+    data: dict[str, Any] = json.loads(floors_path.read_text(encoding="utf-8"))
+    keys = sorted({k for k in data if not k.startswith("_")} | set(add))
+    missing = []
+    for key in keys:
+        suite, _, metric = key.partition(".")
+        path = results_dir / f"{suite}.json"
+        metrics = json.loads(path.read_text(encoding="utf-8"))["metrics"] if path.exists() else {}
+        if metric not in metrics:
+            missing.append(key)
+            continue
+        new = pinned(float(metrics[metric]), margin_for(key))
+        old = data.get(key)
+        print(f"{key}: {old} -> {new} (measured {metrics[metric]:.4f})", file=out)
+        data[key] = new
+    ordered = {k: data[k] for k in sorted(data, key=lambda k: (not k.startswith("_"), k))}
+    floors_path.write_text(json.dumps(ordered, indent=2) + "\n", encoding="utf-8")
+    if missing:
+        print(f"no result for: {', '.join(missing)} (run python -m eval run first)", file=out)
+        return 1
     return 0

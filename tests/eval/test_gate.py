@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from eval.datasets import ENV_VAR, datasets_dir, read_page
-from eval.harness import gate
+from eval.harness import gate, pin
 
 REPO = Path(__file__).resolve().parents[2]
 FAKE = "fake_eval_suite_for_tests"
@@ -132,3 +132,17 @@ def test_registered_floors_name_registered_suites() -> None:
 
     for key in load_floors():
         assert key.partition(".")[0] in SUITES, key
+
+
+def test_pin_sets_floors_below_measured_by_the_rule(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    results.mkdir()
+    metrics = {"f1": 0.9511, "precision": 0.9278, "recall": 0.0012}
+    (results / "s.json").write_text(json.dumps({"metrics": metrics}))
+    floors = _floors(tmp_path, {"_comment": "kept", "s.f1": 0.5})
+    out = io.StringIO()
+    assert pin(floors, results, ["s.precision", "s.recall"], out) == 0
+    written = json.loads(floors.read_text())
+    assert written == {"_comment": "kept", "s.f1": 0.946, "s.precision": 0.907, "s.recall": 0.0}
+    assert all(written[k] <= metrics[k.partition(".")[2]] for k in written if k[0] != "_")
+    assert pin(floors, results, ["s.gone"], out) == 1
