@@ -23,6 +23,7 @@ from importlib.metadata import version as package_version
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
@@ -215,17 +216,18 @@ def _register_api(app: FastAPI, state: ServiceState) -> None:
     @app.get(
         "/clusters/{cluster_id}",
         tags=["clusters"],
-        responses={**_PROBLEMS, 404: {"model": Problem}, 501: {"model": Problem}},
+        responses={**_PROBLEMS, 404: {"model": Problem}, 503: {"model": Problem}},
     )
     def get_cluster(cluster_id: int = Path(ge=1, le=MAX_ID)) -> JSONResponse:
-        """A story: the articles linked into one cluster (duplicates, syndicated copies)."""
+        """A story: the articles dedup linked into one cluster, the most likely original, and
+        how each member relates to it (copy, trimmed copy, updated version, rewrite)."""
         try:
             store = state.stores.get()
             cluster = cluster_members(store, cluster_id)
         except StoreUnavailable as exc:
             raise HTTPException(503, str(exc)) from None
         except ClusterUnavailable as exc:
-            raise HTTPException(501, str(exc)) from None
+            raise HTTPException(404, str(exc)) from None
         if cluster is None:
             raise HTTPException(404, f"no cluster {cluster_id}")
         return JSONResponse(cluster)
@@ -305,6 +307,17 @@ def load_article(state: ServiceState, article_id: int) -> StoredArticle:
     return stored
 
 
+async def _validation_problem(_request: Request, exc: Exception) -> JSONResponse:
+    """422 with where and what, without echoing the input back (it may be bytes that are not
+    UTF-8, which FastAPI's default handler cannot encode, or a multi-megabyte page)."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    detail = [
+        {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type"))}
+        for e in errors
+    ]
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
 def _docs_page(app: FastAPI) -> tuple[bytes, str]:
     """Swagger UI's page and a CSP that allows exactly its own inline script (by hash)."""
     page = get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="copydesk API")
@@ -342,6 +355,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.copydesk = state
+    app.add_exception_handler(RequestValidationError, _validation_problem)
     _register_api(app, state)
 
     from copydesk.service.pages import register_pages

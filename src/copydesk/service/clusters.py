@@ -1,56 +1,31 @@
-"""Stories for the service: the articles that ``copydesk.dedup`` linked into one cluster.
+"""Stories for the service: the clusters ``copydesk.dedup`` keeps in the store's file.
 
-Dedup writes its result into the store's ``articles.cluster_id`` column (the hook the store
-documents); a cluster here is every stored article carrying that id, oldest first.
+Dedup's ``ClusterIndex`` owns the clustering tables; the service only reads them, through the
+same read-only connection it searches with. A store that was never deduplicated has no such
+tables, and then every story is simply not found.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
+from copydesk.dedup.clusters import ClusterIndex
 from copydesk.store import Store
-
-# Members listed per cluster at most: a wire story can be syndicated to thousands of sites; the
-# page and the JSON stay usable, and ``size`` still tells the full count.
-MAX_MEMBERS = 500
 
 
 class ClusterUnavailable(Exception):
-    """Clusters cannot be read from this store."""
+    """This store holds no story clusters (deduplication never ran on it)."""
 
 
 def cluster_members(store: Store, cluster_id: int) -> dict[str, Any] | None:
-    """The cluster as JSON-ready data, or None when no stored article carries ``cluster_id``."""
-    conn = store.connection
-    size = int(
-        conn.execute(
-            "SELECT count(*) FROM articles WHERE cluster_id = ?", (cluster_id,)
-        ).fetchone()[0]
-    )
-    if size == 0:
-        return None
-    rows = conn.execute(
-        "SELECT id FROM articles WHERE cluster_id = ?"
-        " ORDER BY published IS NULL, published, id LIMIT ?",
-        (cluster_id, MAX_MEMBERS),
-    ).fetchall()
-    members: list[dict[str, Any]] = []
-    for (article_id,) in rows:
-        stored = store.get(int(article_id))
-        if stored is None:
-            continue
-        a = stored.article
-        members.append(
-            {
-                "id": stored.id,
-                "url": a.url,
-                "title": a.title,
-                "site_name": a.site_name,
-                "credit": a.credit,
-                "published": a.published.isoformat() if a.published else None,
-                "language": a.language,
-                "words": len(a.text.split()),
-            }
-        )
-    headline = next((m["title"] for m in members if m["title"]), None)
-    return {"id": cluster_id, "size": size, "headline": headline, "members": members}
+    """The cluster as ``Cluster.to_dict()`` (origin, agency, members with their relation),
+    or None when no cluster has this id."""
+    try:
+        index = ClusterIndex(store.connection)
+        cluster = index.cluster(cluster_id)
+    except sqlite3.Error as exc:
+        raise ClusterUnavailable(
+            f"this store has no story clusters (run deduplication first): {exc}"
+        ) from None
+    return None if cluster is None else cluster.to_dict()

@@ -29,9 +29,10 @@ class Crawls:
         raise CrawlUnavailable("crawling through the service is not wired up yet")
 
     async def start(self, seeds: list[str]) -> dict[str, Any]:
-        self._require()
+        # refuse non-public seeds first: that answer does not depend on the crawler
         for seed in seeds:
             await check_host_resolves_public(seed, allow_private=self.settings.allow_private)
+        self._require()
         return {}
 
     def status(self, job_id: str) -> dict[str, Any] | None:

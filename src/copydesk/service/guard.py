@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -67,8 +68,20 @@ def _is_ip_literal(host: str) -> bool:
     return True
 
 
-def check_url_shape(url: str, *, allow_private: bool) -> str:
-    """Refuse what is wrong without any lookup: scheme, missing host, a non-public IP literal.
+AddressCheck = Callable[[str], bool]
+
+
+def _allow_all(_host: str) -> bool:
+    return True
+
+
+def address_check(allow_private: bool) -> AddressCheck:
+    """The address policy: every address with ``allow_private``, public unicast ones otherwise."""
+    return _allow_all if allow_private else address_allowed
+
+
+def check_url_shape(url: str, *, address_ok: AddressCheck) -> str:
+    """Refuse what is wrong without any lookup: scheme, missing host, a refused IP literal.
 
     Returns the URL stripped of surrounding whitespace.
     """
@@ -85,25 +98,23 @@ def check_url_shape(url: str, *, allow_private: bool) -> str:
         raise BlockedURL(f"only http and https URLs can be fetched, not {parts.scheme or 'none'}")
     if not host:
         raise BlockedURL("URL has no host")
-    if not allow_private and _is_ip_literal(host) and not address_allowed(host):
+    if _is_ip_literal(host) and not address_ok(host):
         raise BlockedURL(f"refused: {host} is a private, loopback, link-local or multicast address")
     return url
 
 
 class GuardedResolver(AbstractResolver):
-    """A resolver that drops every non-public address and fails when none is left."""
+    """A resolver that drops every refused address and fails when none is left."""
 
-    def __init__(self, *, allow_private: bool) -> None:
+    def __init__(self, *, address_ok: AddressCheck) -> None:
         self._inner = ThreadedResolver()
-        self._allow_private = allow_private
+        self._address_ok = address_ok
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
     ) -> list[ResolveResult]:
         infos = await self._inner.resolve(host, port, family)
-        if self._allow_private:
-            return infos
-        allowed = [info for info in infos if address_allowed(info["host"])]
+        allowed = [info for info in infos if self._address_ok(info["host"])]
         if not allowed:
             raise _BlockedAddress(
                 f"refused: {host} resolves to a private, loopback, link-local or multicast address"
@@ -116,11 +127,12 @@ class GuardedResolver(AbstractResolver):
 
 async def check_host_resolves_public(url: str, *, allow_private: bool) -> None:
     """Check a URL's host by resolving it now (for URLs queued to be fetched later)."""
-    url = check_url_shape(url, allow_private=allow_private)
+    address_ok = address_check(allow_private)
+    url = check_url_shape(url, address_ok=address_ok)
     host = urlsplit(url).hostname or ""
     if allow_private or _is_ip_literal(host):
         return
-    resolver = GuardedResolver(allow_private=False)
+    resolver = GuardedResolver(address_ok=address_ok)
     try:
         await resolver.resolve(host, 0, socket.AF_UNSPEC)
     except _BlockedAddress as exc:
@@ -172,15 +184,18 @@ async def fetch_page(
     max_bytes: int,
     timeout_s: float,
     max_redirects: int,
+    address_ok: AddressCheck | None = None,
 ) -> FetchedPage:
     """GET one page through the guard, following up to ``max_redirects`` redirects by hand.
 
     Raises :class:`BlockedURL` when any hop is refused by policy and :class:`FetchError` for
-    transport failures, bad statuses, non-page content and oversized bodies.
+    transport failures, bad statuses, non-page content and oversized bodies. ``address_ok``
+    replaces the address policy (tests use it to allow exactly one loopback address).
     """
-    url = check_url_shape(url, allow_private=allow_private)
+    address_ok = address_ok or address_check(allow_private)
+    url = check_url_shape(url, address_ok=address_ok)
     connector = aiohttp.TCPConnector(
-        resolver=GuardedResolver(allow_private=allow_private), use_dns_cache=False, limit=4
+        resolver=GuardedResolver(address_ok=address_ok), use_dns_cache=False, limit=4
     )
     timeout = aiohttp.ClientTimeout(total=timeout_s)
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/*;q=0.8"}
@@ -194,7 +209,7 @@ async def fetch_page(
                         location = resp.headers.get("Location")
                         if not location:
                             raise FetchError(f"HTTP {resp.status} without a Location header")
-                        url = check_url_shape(urljoin(url, location), allow_private=allow_private)
+                        url = check_url_shape(urljoin(url, location), address_ok=address_ok)
                         continue
                     if resp.status >= 400:
                         raise FetchError(f"HTTP {resp.status} from {url}")

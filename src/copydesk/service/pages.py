@@ -129,21 +129,17 @@ def register_pages(app: FastAPI, state: ServiceState) -> None:
 
     @app.get("/story/{cluster_id}", include_in_schema=False)
     def story_page(cluster_id: int) -> HTMLResponse:
+        if not 1 <= cluster_id <= 2**62:
+            return _error_page(state, 404, "Not found", f"No story {cluster_id}.")
         try:
             cluster = cluster_members(state.stores.get(), cluster_id)
-        except (StoreUnavailable, ClusterUnavailable) as exc:
+        except StoreUnavailable as exc:
             return _error_page(state, 503, "Stories unavailable", str(exc))
+        except ClusterUnavailable as exc:
+            return _error_page(state, 404, "Not found", str(exc))
         if cluster is None:
             return _error_page(state, 404, "Not found", f"No story {cluster_id}.")
-        html = renderer.page(
-            "story.html",
-            active=None,
-            cluster_id=cluster_id,
-            headline=cluster["headline"],
-            members=cluster["members"],
-            size=cluster["size"],
-        )
-        return HTMLResponse(html)
+        return HTMLResponse(renderer.page("story.html", active=None, cluster=cluster))
 
     @app.get("/playground", include_in_schema=False)
     def playground() -> HTMLResponse:
