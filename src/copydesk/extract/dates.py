@@ -1,0 +1,395 @@
+"""Date strings as they appear on news pages, read into ``datetime`` values.
+
+Covers ISO 8601 (meta, JSON-LD, ``<time datetime>``), numeric day/month/year orders, month names
+in English, German, French, Spanish, Italian, Portuguese and Dutch, clock times with am/pm and zone
+abbreviations, "Published … | Updated …" stamp lines, URL paths and relative ages ("5 mins ago",
+"vor 2 Stunden"). Everything is precompiled regular expressions; dateparser is not needed on the
+hot path. A value keeps its zone (as a UTC offset) when the string gives one and is naive when it
+does not.
+
+Pure functions, no module state besides constant tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Literal
+
+Precision = Literal["day", "minute", "second"]
+
+# Earliest year accepted as a publication date. The web's news archives start in the mid-1990s;
+# older years on a page are nearly always history in the text, not a stamp. 1990 trades a few
+# digitised-archive pages (which carry a real old date) for far fewer false dates.
+MIN_YEAR = 1990
+# Naive stamps are compared to an aware fetch time in wall-clock terms; this slack (hours) covers
+# the largest real zone offsets so that a correct naive stamp is never rejected as "in the future".
+NAIVE_FUTURE_SLACK_HOURS = 14
+# How far after a date we look for its clock time ("March 3, 2023 at 9:12 PM EST"): long enough
+# for "um", "at", "|" and a weekday, short enough not to borrow a time from the next stamp.
+TIME_WINDOW_CHARS = 24
+# Longest relative age we resolve (days); longer "ages" are prose ("vor 400 Jahren").
+MAX_RELATIVE_DAYS = 400
+
+_MONTHS: dict[str, int] = {}
+for _num, _names in enumerate(
+    (
+        "january jan januar jänner jän janvier janv enero ene gennaio gen janeiro januari",
+        "february feb februar février fevrier févr fevr febrero febbraio fevereiro fev februari",
+        "march mar märz mär maerz mrz mars marzo março marco maart mrt",
+        "april apr avril avr abril abr aprile",
+        "may mai mayo maggio mag maio mei",
+        "june jun juni juin junio giugno giu junho",
+        "july jul juli juillet juil julio luglio lug julho",
+        "august aug août aout agosto ago augustus",
+        "september sep sept septembre septiembre setiembre settembre set setembro",
+        "october oct oktober okt octobre octubre ottobre ott outubro out",
+        "november nov novembre noviembre novembro",
+        "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _num
+
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+
+# Zone abbreviations news sites print after clock times. Ambiguous ones (IST, CST in Asia) take
+# the reading most common on English-language news pages.
+_ZONES: dict[str, int] = {
+    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 60, "ist": 60, "cet": 60, "mez": 60,
+    "cest": 120, "mesz": 120, "eet": 120, "eest": 180, "msk": 180,
+    "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
+    "pst": -480, "pdt": -420, "akst": -540, "akdt": -480, "hst": -600,
+    "aest": 600, "aedt": 660, "jst": 540, "kst": 540, "hkt": 480, "sgt": 480,
+}  # fmt: skip
+_ZONE_RE = "|".join(sorted(_ZONES, key=len, reverse=True))
+
+_ISO = re.compile(
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)",
+)
+_YMD = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
+_DMY_TEXT = re.compile(
+    r"(?<![\w])(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+|-)?"
+    rf"({_MONTH_RE})\.?(?![^\W\d_]),?\s*(?:de\s+|-)?(\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+_MDY_TEXT = re.compile(
+    rf"(?<![^\W\d_])({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"(?<![\d:])(\d{1,2})(?::|\.|h)(\d{2})(?::(\d{2}))?(?!\d)\s*"
+    r"(?:(a\.?m\.?|p\.?m\.?)(?![a-z]))?\s*(?:uhr\b)?\s*"
+    rf"(?:\(?\b({_ZONE_RE})\b\)?|(?:utc|gmt)?\s*([+-]\d{{1,2}}(?::?\d{{2}})?))?",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)",
+)
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "un": 1, "une": 1,
+    "uno": 1, "una": 1, "um": 1, "uma": 1, "two": 2, "zwei": 2, "deux": 2, "dos": 2, "due": 2,
+    "dois": 2, "duas": 2,
+}  # fmt: skip
+_UNIT_STEMS: tuple[tuple[str, timedelta], ...] = (
+    ("sec", timedelta(seconds=1)), ("sek", timedelta(seconds=1)), ("seg", timedelta(seconds=1)),
+    ("min", timedelta(minutes=1)), ("hour", timedelta(hours=1)), ("hr", timedelta(hours=1)),
+    ("std", timedelta(hours=1)), ("stund", timedelta(hours=1)), ("heure", timedelta(hours=1)),
+    ("hora", timedelta(hours=1)), ("ora", timedelta(hours=1)), ("ore", timedelta(hours=1)),
+    ("h", timedelta(hours=1)), ("day", timedelta(days=1)), ("tag", timedelta(days=1)),
+    ("jour", timedelta(days=1)), ("día", timedelta(days=1)), ("dia", timedelta(days=1)),
+    ("giorn", timedelta(days=1)), ("week", timedelta(weeks=1)), ("woche", timedelta(weeks=1)),
+    ("semai", timedelta(weeks=1)), ("seman", timedelta(weeks=1)), ("settim", timedelta(weeks=1)),
+)  # fmt: skip
+_REL_NUM = r"(\d{1,3}|an?|one|two|eine[rm]?|ein|une?|un[oa]|uma?|zwei|deux|dos|due|dois|duas)"
+_REL_UNIT = r"([^\W\d_]{1,9})\.?"
+_RELATIVE = (
+    re.compile(rf"\b{_REL_NUM}\s*{_REL_UNIT}\s+ago\b", re.IGNORECASE),
+    re.compile(rf"\bvor\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
+    re.compile(rf"\bil y a\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
+    re.compile(rf"\bhace\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
+    re.compile(rf"\bhá\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
+    re.compile(rf"\b{_REL_NUM}\s*{_REL_UNIT}\s+fa\b", re.IGNORECASE),
+)
+_RELATIVE_DAYS = re.compile(
+    r"\b(?:(yesterday|gestern|hier|ayer|ieri|ontem)|(today|heute|aujourd'hui|hoy|oggi|hoje))\b",
+    re.IGNORECASE,
+)
+
+# "Updated" and "Published" labels of stamp lines, in the languages above. A stamp line is cut at
+# these labels so that each part is read on its own.
+_UPDATED_LABEL = (
+    r"(?:last\s+)?(?:updated|modified|edited|revised)(?:\s+(?:on|at))?|zuletzt aktualisiert|"
+    r"aktualisiert(?:\s+am)?|geändert(?:\s+am)?|\bstand\b|mis à jour(?:\s+le)?|\bmàj\b|"
+    r"modifié(?:\s+le)?|actualizad[oa](?:\s+el)?|última actualización|\bactualización\b|"
+    r"aggiornat[oa](?:\s+il)?|ultimo aggiornamento|atualizad[oa](?:\s+em)?|"
+    r"última atualização|bijgewerkt"
+)
+_PUBLISHED_LABEL = (
+    r"(?:first\s+)?published(?:\s+(?:on|at))?|posted(?:\s+(?:on|at))?|\bcreated\b|"
+    r"veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publié(?:\s+le)?|publicad[oa](?:\s+(?:el|em))?|"
+    r"pubblicat[oa](?:\s+il)?|gepubliceerd"
+)
+_LABEL = re.compile(rf"({_UPDATED_LABEL})|({_PUBLISHED_LABEL})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    """A date read from a string: the value, how precise it is, and the text it came from."""
+
+    value: datetime
+    precision: Precision
+    raw: str
+
+    @property
+    def day(self) -> tuple[int, int, int]:
+        return (self.value.year, self.value.month, self.value.day)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A visible stamp line read into its published and updated parts."""
+
+    published: ParsedDate | None
+    modified: ParsedDate | None
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _zone(abbr: str | None, offset: str | None) -> timezone | None:
+    if abbr:
+        minutes = _ZONES.get(abbr.lower())
+        return None if minutes is None else timezone(timedelta(minutes=minutes))
+    if offset:
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "")
+        hours = int(digits[:2]) if len(digits) >= 2 else int(digits)
+        mins = int(digits[2:4]) if len(digits) >= 4 else 0
+        if hours > 14 or mins > 59:
+            return None
+        return timezone(sign * timedelta(hours=hours, minutes=mins))
+    return None
+
+
+def _build(
+    y: int, mo: int, d: int, hh: int = 0, mi: int = 0, ss: int = 0, tz: timezone | None = None
+) -> datetime | None:
+    if y < MIN_YEAR or y > 2100:
+        return None
+    try:
+        return datetime(y, mo, d, hh, mi, ss, tzinfo=tz)
+    except ValueError:
+        return None
+
+
+def _time_after(text: str, start: int) -> tuple[int, int, int, timezone | None, bool] | None:
+    """The clock time printed right after (or, failing that, right before) a date."""
+    window = text[start : start + TIME_WINDOW_CHARS + 16]
+    match = _TIME.search(window)
+    if match is None or match.start() > TIME_WINDOW_CHARS:
+        return None
+    return _read_time(match)
+
+
+def _read_time(match: re.Match[str]) -> tuple[int, int, int, timezone | None, bool] | None:
+    hh, mi = int(match.group(1)), int(match.group(2))
+    ss = int(match.group(3)) if match.group(3) else 0
+    ampm = (match.group(4) or "").lower().replace(".", "")
+    if ampm:
+        if not 1 <= hh <= 12:
+            return None
+        hh = hh % 12 + (12 if ampm == "pm" else 0)
+    if hh > 23 or mi > 59 or ss > 59:
+        return None
+    tz = _zone(match.group(5), match.group(6))
+    return hh, mi, ss, tz, bool(match.group(3))
+
+
+def _with_time(
+    text: str, date: tuple[int, int, int], end: int, before: str, raw: str
+) -> ParsedDate | None:
+    clock = _time_after(text, end)
+    if clock is None and before:
+        # "Published 10:05 AM EDT, Thu October 27, 2022": the time precedes the date
+        matches = list(_TIME.finditer(before[-TIME_WINDOW_CHARS - 12 :]))
+        clock = _read_time(matches[-1]) if matches else None
+    if clock is None:
+        value = _build(*date)
+        return None if value is None else ParsedDate(value, "day", raw)
+    hh, mi, ss, tz, has_seconds = clock
+    value = _build(*date, hh, mi, ss, tz)
+    if value is None:
+        return None
+    return ParsedDate(value, "second" if has_seconds else "minute", raw)
+
+
+def parse_date(text: str, *, prefer_mdy: bool = False) -> ParsedDate | None:
+    """Read the first date in ``text``; ``None`` when there is none or it is impossible.
+
+    ``prefer_mdy`` decides ambiguous numeric dates (03/04/2023): month first on US-English
+    pages, day first everywhere else.
+    """
+    text = text.strip()
+    if not text or len(text) > 400:
+        text = text[:400]
+    raw = text[:120]
+    best: tuple[int, ParsedDate] | None = None
+
+    match = _ISO.search(text)
+    if match is not None:
+        y, mo, d = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if match.group(4):
+            tz = _zone(None, match.group(7)) if match.group(7) not in (None, "Z") else None
+            if match.group(7) == "Z":
+                tz = UTC
+            value = _build(
+                y, mo, d, int(match.group(4)), int(match.group(5)), int(match.group(6) or 0), tz
+            )
+            prec: Precision = "second" if match.group(6) else "minute"
+            if value is not None:
+                return ParsedDate(value, prec, raw)
+        found = _with_time(text, (y, mo, d), match.end(), text[: match.start()], raw)
+        if found is not None:
+            return found
+    for regex, order in ((_MDY_TEXT, "mdy"), (_DMY_TEXT, "dmy")):
+        match = regex.search(text)
+        if match is None:
+            continue
+        if order == "mdy":
+            mon, day, year = match.group(1), match.group(2), match.group(3)
+        else:
+            day, mon, year = match.group(1), match.group(2), match.group(3)
+        month = _MONTHS.get(mon.lower())
+        if month is None:
+            continue
+        found = _with_time(
+            text, (int(year), month, int(day)), match.end(), text[: match.start()], raw
+        )
+        if found is not None and (best is None or match.start() < best[0]):
+            best = (match.start(), found)
+    if best is not None:
+        return best[1]
+    match = _YMD.search(text)
+    if match is not None:
+        date = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        found = _with_time(text, date, match.end(), text[: match.start()], raw)
+        if found is not None:
+            return found
+    match = _NUMERIC.search(text)
+    if match is not None:
+        a, b, year = int(match.group(1)), int(match.group(3)), _year(match.group(4))
+        if a > 12 or (not prefer_mdy and b <= 12) or match.group(2) == ".":
+            day, month = a, b
+        else:
+            month, day = a, b
+        found = _with_time(text, (year, month, day), match.end(), text[: match.start()], raw)
+        if found is not None:
+            return found
+    return None
+
+
+def parse_relative(text: str, fetched_at: datetime | None) -> ParsedDate | None:
+    """Resolve "5 mins ago", "vor 2 Stunden", "gestern" against the fetch time.
+
+    Without a fetch time an age is not a date, so the result is ``None``. Sub-day ages give an
+    instant; day-level ages give the calendar day (precision "day").
+    """
+    if fetched_at is None:
+        return None
+    raw = text.strip()[:120]
+    for regex in _RELATIVE:
+        match = regex.search(text)
+        if match is None:
+            continue
+        num_text, unit_text = match.group(1).lower(), match.group(2).lower()
+        num = int(num_text) if num_text.isdigit() else _NUMBER_WORDS.get(num_text)
+        step = next((d for stem, d in _UNIT_STEMS if unit_text.startswith(stem)), None)
+        if num is None or step is None or step * num > timedelta(days=MAX_RELATIVE_DAYS):
+            continue
+        value = fetched_at - step * num
+        if step >= timedelta(days=1):
+            day = value.replace(hour=0, minute=0, second=0, microsecond=0)
+            return ParsedDate(day, "day", raw)
+        return ParsedDate(value.replace(microsecond=0), "minute", raw)
+    match = _RELATIVE_DAYS.search(text)
+    if match is not None:
+        back = 1 if match.group(1) else 0
+        day = (fetched_at - timedelta(days=back)).replace(hour=0, minute=0, second=0, microsecond=0)
+        return ParsedDate(day, "day", raw)
+    return None
+
+
+def parse_any(
+    text: str, *, fetched_at: datetime | None, prefer_mdy: bool = False
+) -> ParsedDate | None:
+    """An absolute date if the text has one, else a relative age resolved against the fetch time."""
+    return parse_date(text, prefer_mdy=prefer_mdy) or parse_relative(text, fetched_at)
+
+
+def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = False) -> Stamp:
+    """Read a visible stamp line into its published and updated parts.
+
+    "Mar 3, 2023, 9:12 PM | Updated: Mar 4, 2023, 6:05 am" gives both; a line with only an
+    "Updated" label gives only ``modified``; an unlabelled date is the publication date.
+    """
+    text = " ".join(text.split())[:400]
+    labels = list(_LABEL.finditer(text))
+    published: ParsedDate | None = None
+    modified: ParsedDate | None = None
+    if not labels or labels[0].start() > 0:
+        head = text[: labels[0].start()] if labels else text
+        published = parse_any(head, fetched_at=fetched_at, prefer_mdy=prefer_mdy)
+    for i, label in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        part = text[label.end() : end]
+        found = parse_any(part, fetched_at=fetched_at, prefer_mdy=prefer_mdy)
+        if found is None:
+            continue
+        if label.group(1):
+            modified = modified or found
+        else:
+            published = published or found
+    return Stamp(published, modified)
+
+
+def url_date(url: str | None) -> ParsedDate | None:
+    """The date in a URL path ("/2023/03/03/", "/2023-03-03-", "/20230303/"), if any."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0]
+    scheme_end = path.find("//")
+    if scheme_end >= 0:
+        slash = path.find("/", scheme_end + 2)
+        path = path[slash:] if slash >= 0 else ""
+    match = _URL_DATE.search(path)
+    if match is None:
+        return None
+    value = _build(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+    return None if value is None else ParsedDate(value, "day", match.group(0))
+
+
+def not_after(value: datetime, limit: datetime) -> bool:
+    """Whether ``value`` is not later than ``limit``; naive values get the zone slack."""
+    if (value.tzinfo is None) == (limit.tzinfo is None):
+        return value <= limit
+    slack = timedelta(hours=NAIVE_FUTURE_SLACK_HOURS)
+    if value.tzinfo is None:
+        return value <= limit.replace(tzinfo=None) + slack
+    return value.replace(tzinfo=None) <= limit + slack
+
+
+def plausible(value: datetime, fetched_at: datetime | None, *, now: datetime) -> bool:
+    """A publication date must not lie after the fetch (or, unknown, after now) nor be ancient."""
+    if value.year < MIN_YEAR:
+        return False
+    return not_after(value, fetched_at if fetched_at is not None else now)

@@ -1,0 +1,167 @@
+"""Bylines into people and credits.
+
+"By Jane Doe and John Roe, Staff Writers" gives two authors; "Jane Doe, The Associated Press"
+gives author Jane Doe with credit "AP"; "the Newsroom Staff with wire reports" gives no author and
+the desk as credit. Agencies and desks are never people. Pure functions over strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Longest string read as one person's name. Longer "names" are sentences a byline selector caught.
+MAX_NAME_CHARS = 60
+# Most words in a name ("Maria da Conceição Tavares Lima" has 5); more is prose.
+MAX_NAME_WORDS = 5
+# Longest byline text we read at all; a byline container holding a paragraph is not a byline.
+MAX_BYLINE_CHARS = 300
+
+# Wire and provider agencies: pattern over a lowercased segment -> the credit as agencies print it.
+_AGENCIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (
+        re.compile(rf"^(?:the\s+)?(?:{pattern})(?:\s+(?:news(?:\s+agency)?|photos?|wire|staff))?$"),
+        name,
+    )
+    for pattern, name in (
+        (r"associated\s+press|ap|a\.p\.|ap\s+news", "AP"),
+        (r"(?:thomson\s+)?reuters", "Reuters"),
+        (r"agence\s+france[- ]presse|afp", "AFP"),
+        (r"deutsche\s+presse[- ]agentur|dpa", "dpa"),
+        (r"dpa[- ]afx", "dpa-AFX"),
+        (r"efe|agencia\s+efe", "EFE"),
+        (r"ansa", "ANSA"),
+        (r"apa|austria\s+presse\s+agentur", "APA"),
+        (r"kna|katholische\s+nachrichten-agentur", "KNA"),
+        (r"epd|evangelischer\s+pressedienst", "epd"),
+        (r"(?:keystone[- ])?sda|schweizerische\s+depeschenagentur", "Keystone-SDA"),
+        (r"bloomberg(?:\s+news)?", "Bloomberg"),
+        (r"pa(?:\s+media)?|press\s+association", "PA"),
+        (r"upi|united\s+press\s+international", "UPI"),
+        (r"xinhua", "Xinhua"),
+        (r"kyodo", "Kyodo"),
+        (r"anp", "ANP"),
+        (r"belga", "Belga"),
+        (r"tass", "TASS"),
+        (r"aap|australian\s+associated\s+press", "AAP"),
+        (r"pti|press\s+trust\s+of\s+india", "PTI"),
+        (r"canadian\s+press|cp", "The Canadian Press"),
+        (r"sid", "SID"),
+        (r"europa\s+press", "Europa Press"),
+        (r"lusa", "Lusa"),
+        (r"adnkronos", "Adnkronos"),
+        (r"cnn\s+wire", "CNN Wire"),
+    )
+)
+# Desk and collective bylines: not people. Trades rare surnames like "Staff" for clean author lists.
+_DESK = re.compile(
+    r"\b(?:staff|desk|newsroom|redaktion|red\.?|rédaction|redacción|redazione|redação|editors?|"
+    r"editorial|team|agencies|agencias|agenturen|agences|agenzie|wire\s+reports?|news\s+service|"
+    r"correspondents|reporters|contributors|newsdesk|web\s?desk|online|admin(?:istrator)?|"
+    r"guest|anonymous|unknown)\b",
+    re.IGNORECASE,
+)
+# Job titles that follow a name after a comma or stand alone ("Staff Writer", "Senior Reporter").
+_ROLE = re.compile(
+    r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
+    r"photographer|analyst|critic|chief|senior|deputy|managing|bureau|special\s+to|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|periodista|giornalista|"
+    r"jornalista|envoyé|correspondant|corresponsal|corrispondente)(?:s|es|en|innen)?\b",
+    re.IGNORECASE,
+)
+# Publication names after a comma ("Jane Doe, New York Times") are not people either.
+_ORG = re.compile(
+    r"\b(?:times|post|news|journal|herald|tribune|gazette|magazine|media|press|daily|zeitung|"
+    r"allgemeine|rundschau|nachrichten|tv|radio|com|network|group|inc|ltd|gmbh|le\s+monde)\b",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^\s*(?:(?:written|posted|reported|story|words|text|photos?)\s+by|by|von|par|por|door|"
+    r"(?-i:di)|author|autor|auteur|autore|text|texto|texte|posted|geschrieben\s+von)\s*[:\-]?\s+",
+    re.IGNORECASE,
+)
+_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+")
+_SPLIT = re.compile(
+    r"\s*(?:[,;|/·•]|\s(?:and|und|et|y|e|en|&|with|mit|avec|con|com)\s)\s*",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    authors: tuple[str, ...] = ()
+    credit: str | None = None
+
+
+def agency(segment: str) -> str | None:
+    """The normalised agency name when ``segment`` names a wire agency, else ``None``."""
+    key = " ".join(segment.lower().replace("’", "'").split()).strip(" .,:;-")
+    for pattern, name in _AGENCIES:
+        if pattern.match(key):
+            return name
+    return None
+
+
+def _clean(segment: str) -> str:
+    segment = _LEAD.sub("", segment)
+    return " ".join(segment.split()).strip(" .,:;-–—|\"'«»“”")
+
+
+def _is_person(name: str) -> bool:
+    if not name or len(name) > MAX_NAME_CHARS or _DIGIT.search(name):
+        return False
+    words = name.split()
+    if len(words) > MAX_NAME_WORDS or not _LETTER.search(name):
+        return False
+    return not (_DESK.search(name) or _ROLE.search(name))
+
+
+def parse_byline(text: str) -> People:
+    """Split one byline string into people and a credit. Never raises."""
+    text = " ".join(text.split())[:MAX_BYLINE_CHARS]
+    text = _NOISE.sub(" ", text)
+    authors: list[str] = []
+    agencies: list[str] = []
+    desk: str | None = None
+    for position, raw in enumerate(_SPLIT.split(_LEAD.sub("", text))):
+        segment = _clean(raw)
+        if not segment:
+            continue
+        found = agency(segment)
+        if found is not None:
+            agencies.append(found)
+            continue
+        if _ROLE.search(segment):
+            continue  # "Staff Writer", "Senior Correspondent": a job title, not a person
+        if _DESK.search(segment) and len(segment) <= MAX_NAME_CHARS:
+            desk = desk or re.sub(r"^(?:the|die|der|la|le|el)\s+", "", segment, flags=re.I)
+            continue
+        if position > 0 and authors and _ORG.search(segment):
+            continue  # "Jane Doe, Washington Post": the outlet, not a co-author
+        if _is_person(segment):
+            authors.append(segment)
+    credit = ", ".join(dict.fromkeys(agencies)) if agencies else desk
+    return People(tuple(dict.fromkeys(authors)), credit)
+
+
+def merge_people(bylines: Iterable[str]) -> People:
+    """Read several byline strings (e.g. one per JSON-LD author) into one result."""
+    authors: list[str] = []
+    credits: list[str] = []
+    for line in bylines:
+        people = parse_byline(line)
+        authors.extend(people.authors)
+        if people.credit:
+            credits.append(people.credit)
+    seen: dict[str, str] = {}
+    for name in authors:
+        seen.setdefault(name.casefold(), name)
+    agencies = [c for c in credits if agency(c) is not None or c in _AGENCY_NAMES]
+    credit = ", ".join(dict.fromkeys(agencies)) if agencies else (credits[0] if credits else None)
+    return People(tuple(seen.values()), credit)
+
+
+_AGENCY_NAMES = frozenset(name for _, name in _AGENCIES)
