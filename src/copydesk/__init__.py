@@ -2,6 +2,7 @@
 
 from copydesk.api import extract
 from copydesk.errors import CopydeskError, FetchError, SourceError
+from copydesk.harvest import harvest
 from copydesk.model import Article, Block, Dateline, Image, Quote, Teaser
 from copydesk.store import Store
 
@@ -17,4 +18,5 @@ __all__ = [
     "Store",
     "Teaser",
     "extract",
+    "harvest",
 ]

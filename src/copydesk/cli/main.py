@@ -16,6 +16,10 @@ COMMANDS: tuple[str, ...] = (
     "copydesk.cli.extract_cmd",
     "copydesk.cli.batch_cmd",
     "copydesk.cli.serve_cmd",
+    "copydesk.cli.crawl_cmd",
+    "copydesk.cli.search_cmd",
+    "copydesk.cli.export_cmd",
+    "copydesk.cli.reextract_cmd",
 )
 
 
