@@ -1,9 +1,10 @@
 """The extraction benchmark: every tool on the same AEB pages, one fresh process per tool.
 
 Reported per tool: AEB F1 (``eval.metrics``, the same metric as ``python -m eval run aeb``),
-pages/s (pages / summed per-page time), p50/p95 ms per page, peak RSS, speed ratio to
-trafilatura. Tools run one after another, never at the same time, so they do not compete for
-the two cores.
+pages/s (pages / summed per-page time), p50/p95 ms per page, peak RSS (and the RSS after the
+pages were loaded and one page warmed the tool up, so the extraction's own share shows), speed
+ratio to trafilatura. Tools run one after another, never at the same time, so they do not
+compete for the two cores.
 """
 
 from __future__ import annotations
@@ -91,8 +92,8 @@ def markdown(rows: list[dict[str, Any]], skipped: dict[str, str]) -> str:
     reference = next((r for r in rows if r["tool"] == REFERENCE), None)
     lines = [
         "| tool | input | AEB F1 | P | R | pages/s | p50 ms | p95 ms | peak RSS MB "
-        f"| speed vs {REFERENCE} |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| RSS before MB | speed vs {REFERENCE} |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         ratio = (
@@ -103,7 +104,8 @@ def markdown(rows: list[dict[str, Any]], skipped: dict[str, str]) -> str:
         lines.append(
             f"| {row['tool']} | {row['input']} | {row['f1']:.3f} ± {row['f1_std']:.3f} "
             f"| {row['precision']:.3f} | {row['recall']:.3f} | {row['pages_per_s']:.1f} "
-            f"| {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['peak_rss_mb']:.0f} | {ratio} |"
+            f"| {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['peak_rss_mb']:.0f} "
+            f"| {row['rss_before_mb']:.0f} | {ratio} |"
         )
     lines.extend(f"\n{tool}: not measured ({why})" for tool, why in skipped.items())
     return "\n".join(lines)
