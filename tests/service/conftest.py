@@ -9,9 +9,9 @@ from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers_service import LocalSite, make_store  # noqa: E402
+from helpers_service import LocalSite, make_store
 
-from copydesk.service import Settings, create_app  # noqa: E402
+from copydesk.service import Settings, create_app
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ class LocalSite:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
             def do_GET(self) -> None:
@@ -146,15 +146,23 @@ def make_store(path: Path, n: int = 60, *, cluster: bool = True) -> Path:
                 credit="AP",
                 site_name="Wire Copy",
                 body=tuple(
-                    Block("paragraph", f"Sentence {k} of the syndicated tidal mill story, "
-                          f"told at length so shingles overlap well across copies.")
+                    Block(
+                        "paragraph",
+                        f"Sentence {k} of the syndicated tidal mill story, "
+                        f"told at length so shingles overlap well across copies.",
+                    )
                     for k in range(12)
                 ),
             )
             first = store.add(copy)
             second = store.add(
-                Article.from_dict({**copy.to_dict(), "url": "https://other-paper.example/mill",
-                                   "site_name": "Other Paper"})
+                Article.from_dict(
+                    {
+                        **copy.to_dict(),
+                        "url": "https://other-paper.example/mill",
+                        "site_name": "Other Paper",
+                    }
+                )
             )
             index.add(first, copy)
             index.add(second, store.get(second).article)  # type: ignore[union-attr]

@@ -26,8 +26,21 @@ def test_extract_html_returns_the_article_record(client: TestClient) -> None:
     assert "Councillors in Kestrel Bay voted" in data["text"]
     assert "cookies" not in data["text"].lower()
     # the keys of the contract (DESIGN.md §2) are all there
-    for key in ("canonical_url", "authors", "credit", "dateline", "published", "modified",
-                "language", "images", "body", "related", "notices", "paywalled", "provenance"):
+    for key in (
+        "canonical_url",
+        "authors",
+        "credit",
+        "dateline",
+        "published",
+        "modified",
+        "language",
+        "images",
+        "body",
+        "related",
+        "notices",
+        "paywalled",
+        "provenance",
+    ):
         assert key in data
 
 
@@ -160,8 +173,15 @@ def test_fetched_at_is_accepted(client: TestClient) -> None:
 
 def test_openapi_and_docs(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
-    for path in ("/healthz", "/extract", "/articles", "/articles/{article_id}",
-                 "/clusters/{cluster_id}", "/crawl", "/crawl/{job_id}"):
+    for path in (
+        "/healthz",
+        "/extract",
+        "/articles",
+        "/articles/{article_id}",
+        "/clusters/{cluster_id}",
+        "/crawl",
+        "/crawl/{job_id}",
+    ):
         assert path in spec["paths"], path
     assert "/playground" not in spec["paths"]
     r = client.get("/docs")
