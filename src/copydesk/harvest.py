@@ -315,8 +315,12 @@ class Crawler:
                 return False
             return robots is None or robots.allowed(target, ua)
 
+        async def pace() -> None:
+            state.next_at = time.monotonic() + state.delay
+            await self._turn(state)
+
         async with self._sem:
-            result = await self._fetcher.fetch(url, headers=headers, allow=allow)
+            result = await self._fetcher.fetch(url, headers=headers, allow=allow, pace=pace)
         # Spacing counts from the end of the response: the host never sees two requests closer
         # than the delay, however long a response took.
         state.next_at = time.monotonic() + state.delay

@@ -174,7 +174,9 @@ class CrawlSite:
             published=f"{year}-{month:02d}-{1 + n % 27:02d}T09:30:00+00:00",
             canonical=self.base + path,
             place=place,
-            lead=f"Story {n}: the council in {place} approved the plan by a wide margin.",
+            lead=f"Story {n}: the council in {place} approved the plan by a wide margin."
+            if title is None
+            else f"{title}: the council approved the plan by a wide margin.",
         )
 
     def _serve(self, h: BaseHTTPRequestHandler) -> None:

@@ -8,7 +8,7 @@ job (``copydesk.harvest``); the fetcher only does the exchange and records it fo
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -138,8 +138,10 @@ class Fetcher:
         *,
         headers: Mapping[str, str] | None = None,
         allow: Callable[[str], bool] | None = None,
+        pace: Callable[[], Awaitable[None]] | None = None,
     ) -> FetchResult:
-        """GET ``url``; follow same-host redirects that ``allow`` (robots) permits."""
+        """GET ``url``; follow same-host redirects that ``allow`` (robots) permits, awaiting
+        ``pace()`` before each hop (the host's politeness delay applies to hops too)."""
         started = time.monotonic()
         exchanges: list[Exchange] = []
         seen = {url}
@@ -182,6 +184,8 @@ class Fetcher:
                     elapsed=time.monotonic() - started,
                 )
             current = target
+            if pace is not None:
+                await pace()
         return self._result(url, current, None, exchanges, started, error="too many redirects")
 
     def _final(
