@@ -10,4 +10,6 @@ SUITES: dict[str, str] = {
     "aeb": "eval.suites.aeb",
     "trafeval": "eval.suites.trafeval",
     "htmldate": "eval.suites.htmldate",
+    "textmode": "eval.suites.textmode",
+    "furniture": "eval.suites.furniture",
 }

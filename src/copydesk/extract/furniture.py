@@ -1,24 +1,366 @@
 """Page furniture as data: related-story rails and notices (issue 4).
 
-STUB written by the lead to fix the interface; the furniture work replaces the insides.
+Reads the untouched tree (stage 3 of ``extract/core.py``) and never modifies it.
+
+Rails: a container is a rail when its own heading reads like one ("Related", "More from AP",
+"Most read", "Lesen Sie auch", "À lire aussi", …) or its class/id names one ("related",
+"most-read", "recommended", …). Inside a rail each headline link is a teaser; its card is the
+largest ancestor below the rail that holds no other headline link, and the card's other parts
+are read by shape: ``<time>`` or an age line, a byline, a ``<figcaption>``, a summary paragraph.
+
+Notices: the innermost elements whose text is a copyright line, a correction or an update note.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urljoin
 
+from lxml import etree
+
+from copydesk.enrich.relative import find_age, resolve_age
 from copydesk.model import Teaser
 from copydesk.parse.html import Document
+from copydesk.text.fields import looks_like_stamp, parse_byline, parse_date
+from copydesk.text.patterns import (
+    MAX_NOTICE_CHARS,
+    caption_text,
+    is_boilerplate,
+    is_notice,
+    is_rail_heading,
+)
+
+# Rails named by their markup. Tokens are matched inside class/id values ("c-related-list").
+# Sponsored widgets (outbrain, taboola) are not the publisher's related stories: excluded.
+_RAIL_ATTR = re.compile(
+    r"related|more-?from|more-?stories|more-?news|most-?read|mostread|most-?popular|"
+    r"popular|recommend|trending|read-?more|readmore|also-?read|read-?next|teaser-?list|"
+    r"meistgelesen|lesen-?sie-?auch|weitere-?artikel|a-?lire|lire-?aussi|plus-?lus|"
+    r"relacionad|mas-?leid|correlat|piu-?lett|leia-?tambem|mais-?lid",
+    re.IGNORECASE,
+)
+_SPONSORED_ATTR = re.compile(r"outbrain|taboola|sponsor|promoted|advert|\bads?\b", re.IGNORECASE)
+_RAIL_TAGS = frozenset({"section", "aside", "div", "nav", "ul", "ol", "footer"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg"})
+_NOTICE_TAGS = frozenset(
+    {
+        "p",
+        "small",
+        "div",
+        "span",
+        "footer",
+        "em",
+        "i",
+        "strong",
+        "b",
+        "aside",
+        "li",
+        "section",
+        "address",
+        "figcaption",
+    }
+)
+# Teaser headlines: at least 3 words (labels like "World", "Top 10" are shorter), at most 30.
+TITLE_WORDS = (3, 30)
+# How far up from a rail's first element we look for its heading text: rails put the heading in
+# their first child or grandchild ("<section><header><h2>Related</h2>…").
+HEADING_DEPTH = 3
+# A rank printed inside the link ("1. Headline"); "5 things to know" (no period) is a headline.
+_RANK = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
 class Furniture:
     related: tuple[Teaser, ...] = ()
     notices: tuple[str, ...] = ()
+    # where each related teaser's date came from, keyed "related[i].published":
+    # "dom:time" (machine-readable), "dom:stamp" (printed date), "dom:age/<precision>"
+    provenance: Mapping[str, str] = field(default_factory=dict)
 
 
 def extract_furniture(doc: Document, *, fetched_at: datetime | None = None) -> Furniture:
     """Find related rails and notices in the untouched tree. Must not modify ``doc.root``."""
-    del doc, fetched_at
-    return Furniture()
+    base = _base_url(doc)
+    teasers: list[Teaser] = []
+    prov: dict[str, str] = {}
+    seen: set[tuple[str | None, str]] = set()
+    for rail in _rails(doc.root):
+        for teaser, source in _teasers(rail, base, fetched_at):
+            key = (teaser.url, teaser.title)
+            if key in seen:
+                continue
+            seen.add(key)
+            if source:
+                prov[f"related[{len(teasers)}].published"] = source
+            teasers.append(teaser)
+    return Furniture(related=tuple(teasers), notices=_notices(doc.root), provenance=prov)
+
+
+def _text(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _tag(el: etree._Element) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _base_url(doc: Document) -> str | None:
+    base = doc.root.find(".//base[@href]")
+    href = base.get("href") if base is not None else None
+    if href:
+        return _join(doc.url, href)
+    return doc.url
+
+
+def _join(base: str | None, href: str) -> str:
+    """``href`` resolved against ``base``; a malformed URL ("http://[::1") is kept as written."""
+    try:
+        return urljoin(base or "", href.strip())
+    except ValueError:
+        return href.strip()
+
+
+# --- rails -------------------------------------------------------------------------------------
+
+
+def _rails(root: etree._Element) -> Iterator[etree._Element]:
+    taken: set[etree._Element] = set()
+    for el in root.iter():
+        tag = _tag(el)
+        if tag not in _RAIL_TAGS or _hidden_or_skipped(el):
+            continue
+        if any(ancestor in taken for ancestor in el.iterancestors()):
+            continue
+        if _is_rail(el):
+            taken.add(el)
+            yield el
+
+
+def _hidden_or_skipped(el: etree._Element) -> bool:
+    return any(_tag(a) in _SKIP_TAGS for a in el.iterancestors())
+
+
+def _is_rail(el: etree._Element) -> bool:
+    attrs = " ".join(
+        (
+            el.get("class") or "",
+            el.get("id") or "",
+            el.get("data-module") or "",
+            el.get("aria-label") or "",
+        )
+    )
+    if _SPONSORED_ATTR.search(attrs):
+        return False
+    heading = _own_heading(el)
+    if heading is not None and is_rail_heading(heading):
+        return True
+    if el.get("aria-label") and is_rail_heading(el.get("aria-label") or ""):
+        return True
+    return bool(_RAIL_ATTR.search(attrs)) and _headline_links(el) != []
+
+
+def _own_heading(el: etree._Element) -> str | None:
+    """The heading text a container opens with (within its first few levels)."""
+    node: etree._Element | None = el
+    for _ in range(HEADING_DEPTH):
+        if node is None or len(node) == 0:
+            return None
+        first = node[0]
+        while first is not None and not isinstance(first.tag, str):
+            first = first.getnext()
+        if first is None:
+            return None
+        if _tag(first) in _HEADING_TAGS or "title" in (first.get("class") or "").lower():
+            return _text(first)
+        if _tag(first) in ("header", "div", "span", "p", "strong") and len(first) == 0:
+            return _text(first)
+        node = first
+    return None
+
+
+def _headline_links(rail: etree._Element) -> list[etree._Element]:
+    links = []
+    for a in rail.iter("a"):
+        if not a.get("href") or _hidden_or_skipped(a):
+            continue
+        title = _link_title(a)
+        if title is not None:
+            links.append(a)
+    return links
+
+
+def _link_title(a: etree._Element) -> str | None:
+    heading = next((h for h in a.iter() if _tag(h) in _HEADING_TAGS), None)
+    text = _text(heading) if heading is not None else _text(a)
+    text = _RANK.sub("", text)
+    words = len(text.split())
+    if not TITLE_WORDS[0] <= words <= TITLE_WORDS[1]:
+        return None
+    if is_boilerplate(text) or is_rail_heading(text) or find_age(text) is not None:
+        return None
+    return text
+
+
+def _teasers(
+    rail: etree._Element, base: str | None, fetched_at: datetime | None
+) -> Iterator[tuple[Teaser, str | None]]:
+    links = _headline_links(rail)
+    link_set = set(links)
+    done: set[str] = set()
+    for a in links:
+        href = (a.get("href") or "").strip()
+        url = _join(base, href) if base else href
+        if url in done:
+            continue
+        done.add(url)
+        card = _card(a, rail, link_set)
+        title = _link_title(a)
+        if title is None:
+            continue
+        yield _read_card(card, a, title, url, fetched_at)
+
+
+def _card(a: etree._Element, rail: etree._Element, links: set[etree._Element]) -> etree._Element:
+    """The largest ancestor of ``a`` below ``rail`` holding no other headline link."""
+    card = a
+    href = a.get("href")
+    node = a.getparent()
+    while node is not None and node is not rail:
+        others = [x for x in node.iter("a") if x in links and x.get("href") != href]
+        if others:
+            break
+        card = node
+        node = node.getparent()
+    return card
+
+
+def _leaves(card: etree._Element, skip: etree._Element) -> Iterator[etree._Element]:
+    """Elements of the card with text of their own, outside the headline link."""
+    for el in card.iter():
+        if not isinstance(el.tag, str) or el is skip or skip in el.iterancestors():
+            continue
+        if any(x is skip for x in el.iterdescendants()):
+            continue
+        if _tag(el) in _SKIP_TAGS:
+            continue
+        if any(
+            isinstance(c.tag, str) and _tag(c) not in ("br", "em", "i", "b", "strong") for c in el
+        ):
+            continue
+        yield el
+
+
+def _read_card(
+    card: etree._Element, a: etree._Element, title: str, url: str, fetched_at: datetime | None
+) -> tuple[Teaser, str | None]:
+    summary: str | None = None
+    authors: tuple[str, ...] = ()
+    age_text: str | None = None
+    published: datetime | None = None
+    source: str | None = None
+    caption: str | None = None
+    for fig in card.iter("figcaption"):
+        caption = _text(fig) or None
+        break
+    for el in _leaves(card, a):
+        text = _text(el)
+        if not text or text == title:
+            continue
+        tag = _tag(el)
+        if tag == "figcaption" or (caption is not None and text == caption):
+            continue
+        if (
+            tag == "time"
+            or find_age(text) is not None
+            or (looks_like_stamp(text) and len(text.split()) <= 8)
+        ):
+            if age_text is None:
+                age_text, published, source = _age(el, text, fetched_at)
+            continue
+        klass = (el.get("class") or "").lower()
+        if "byline" in klass or "author" in klass or parse_byline(text) is not None:
+            byline = parse_byline(text)
+            if byline is not None and not authors:
+                authors = byline.authors
+                continue
+            if "byline" in klass or "author" in klass:
+                continue
+        lead = caption_text(text)
+        if lead is not None and caption is None:
+            caption = lead
+            continue
+        if summary is None and _summary_like(el, text):
+            summary = text
+    teaser = Teaser(
+        title=title,
+        url=url or None,
+        summary=summary,
+        authors=authors,
+        age_text=age_text,
+        published=published,
+        image_caption=caption,
+    )
+    return teaser, source
+
+
+def _summary_like(el: etree._Element, text: str) -> bool:
+    if len(text.split()) < 5 or is_boilerplate(text) or _tag(el) in _HEADING_TAGS:
+        return False
+    return not any(_tag(x) == "a" for x in el.iterancestors())
+
+
+def _age(
+    el: etree._Element, text: str, fetched_at: datetime | None
+) -> tuple[str, datetime | None, str | None]:
+    machine = el.get("datetime") if _tag(el) == "time" else None
+    if machine:
+        try:
+            value = datetime.fromisoformat(machine.strip().replace("Z", "+00:00"))
+        except ValueError:
+            value = None
+        if value is not None:
+            return text, value, "dom:time"
+    age = find_age(text)
+    if age is not None:
+        resolved = resolve_age(age, fetched_at)
+        if resolved is not None:
+            return age.text, resolved.published, f"dom:age/{resolved.precision}"
+        return age.text, None, None
+    printed = parse_date(text)
+    return text, printed, "dom:stamp" if printed else None
+
+
+# --- notices -----------------------------------------------------------------------------------
+
+
+def _bounded_text(el: etree._Element, limit: int) -> str | None:
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > limit * 2:
+            return None
+        parts.append(piece)
+    text = " ".join("".join(parts).split())
+    return text if len(text) <= limit else None
+
+
+def _notices(root: etree._Element) -> tuple[str, ...]:
+    matches: list[tuple[etree._Element, str]] = []
+    for el in root.iter():
+        if _tag(el) not in _NOTICE_TAGS or _hidden_or_skipped(el):
+            continue
+        text = _bounded_text(el, MAX_NOTICE_CHARS)
+        if text and is_notice(text):
+            matches.append((el, text))
+    matched = {el for el, _ in matches}
+    out: dict[str, None] = {}
+    for el, text in matches:
+        if any(d in matched for d in el.iterdescendants()):
+            continue  # an inner element carries the notice alone
+        out.setdefault(text, None)
+    return tuple(out)

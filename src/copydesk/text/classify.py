@@ -134,7 +134,16 @@ def _is_prose(block: TextBlock) -> bool:
 
 
 def classify(blocks: Sequence[TextBlock]) -> list[Classified]:
-    return [Classified(block, role_of(block)) for block in blocks]
+    # menus and rails repeat the same lines (a page's nav printed twice, "Share" under every
+    # card): a role depends on the text only, so each distinct text is classified once
+    roles: dict[str, Role] = {}
+    out = []
+    for block in blocks:
+        role = roles.get(block.text)
+        if role is None:
+            role = roles[block.text] = role_of(block)
+        out.append(Classified(block, role))
+    return out
 
 
 def _weight(item: Classified) -> float:

@@ -52,13 +52,20 @@ def extract_plain_text(
     words = _words(items, span)
     if words < MIN_ARTICLE_WORDS:
         span, body = None, ()
-    start = span[0] if span else len(items)
+    start = span[0] if span else _first_furniture(items)
     head = _head(items, start, items[span[1] :] if span else ())  # 4
     notices = _notices(items)  # 5
     outside = list(items[span[1] :]) if span else list(items)
     skip = frozenset({head.title}) if head.title else frozenset()
     rails = read_rail(outside, fetched_at=fetched_at, skip_titles=skip)
     return _assemble(url, head, body, notices, [r.teaser for r in rails], rails, bool(span))  # 6
+
+
+def _first_furniture(items: Sequence[Classified]) -> int:
+    """Without a body, the head ends where the first rail part begins (a listing's own title
+    stands before its rail; the rail's headlines are teasers, not the page's title)."""
+    parts = (Role.RAIL_HEADING, Role.AGE, Role.CAPTION, Role.SENTENCE, Role.PROSE, Role.STAMP)
+    return next((i for i, item in enumerate(items) if item.role in parts), len(items))
 
 
 def _words(items: Sequence[Classified], span: tuple[int, int] | None) -> int:

@@ -60,7 +60,10 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", 
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|de|da|van|von|der|del|la|le|di|dos|du|bin)$")
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\- ]{1,40}(?:,\s*[A-ZÀ-ÖØ-Þ][\w.'’\- ]{1,30})?)"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\- ]{1,40}"
+    r"(?:,\s*(?!(?i:"
+    + _MONTH
+    + r")\.?\s+\d)[A-ZÀ-ÖØ-Þ][^\W\d_.'’\- ]*(?:[ .'’\-]+[^\W\d_]+){0,3})?)"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\.?\s+[a-zäéû]{3,9}\.?))?\s*"
     r"(?:\((?P<agency>[A-Za-z][A-Za-z/ .\-]{0,30})\)\s*)?[—–-]{1,2}\s+\S",
 )

@@ -73,7 +73,10 @@ _BOILERPLATE = re.compile(
     r"\b(?:read|see) (?:more|the full story|full article)\s*$|^\s*(?:mehr|weiterlesen|"
     r"lire la suite|leer más|leggi (?:tutto|di più)|leia mais|continue reading)\b.{0,20}$|"
     r"\bjavascript\b.{0,40}\b(?:enable|disabled|aktivieren)|"
-    r"\b(?:download|get) (?:our|the) app\b|\ball rights reserved\b|"
+    r"\b(?:download|get) (?:our|the) app\b|^\s*leave a (?:reply|comment)\b|"
+    r"your email address will not be published|^\s*(?:kommentar schreiben|laisser un "
+    r"commentaire|deja un comentario|lascia un commento|deixe um comentário)\b|"
+    r"\ball rights reserved\b|"
     r"^\s*(?:about us|contact us|impressum|datenschutz|mentions légales|aviso legal|"
     r"careers|jobs|advertise with us|site ?map|help|faq)\s*$",
     re.IGNORECASE,

@@ -26,6 +26,10 @@ from copydesk.text.patterns import caption_text
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 
+# At most this many teasers per page: the largest real rails we model list ~60 cards (a section
+# front); the cap bounds the output of a hostile input made of repeated cards.
+MAX_TEASERS = 200
+
 _RANK = re.compile(r"^\s*\d{1,2}[.)]?\s+(?=\S)")
 _TRUNCATION = re.compile(r"\s*(?:\.{3,}|…)\s*$")
 
@@ -77,12 +81,17 @@ def read_rail(
         card = _Card()
 
     for item in items:
+        if len(out) >= MAX_TEASERS:
+            break
         role = item.role
         if role is Role.RAIL_HEADING:
             flush()
             in_rail = True
             continue
         if role in (Role.NOTICE, Role.BOILERPLATE):
+            # cookie text, share rows, footers and notices end a card and the rail it was in
+            flush()
+            in_rail = False
             continue
         if role is Role.NUMBER:
             flush()

@@ -1,0 +1,158 @@
+"""Page furniture as data: the furniture fixture set, case by case, and the stage's contracts."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+import copydesk
+from copydesk.extract.furniture import extract_furniture
+from copydesk.parse.html import parse_html
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "furniture"
+CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.json").is_file())
+FETCHED = datetime(2025, 1, 10, 9, 0, tzinfo=UTC)
+
+
+def test_the_set_has_at_least_30_cases_of_both_kinds() -> None:
+    kinds = [json.loads((FIXTURES / c / "expected.json").read_text())["input"] for c in CASES]
+    assert len(CASES) >= 30
+    assert kinds.count("html") >= 12 and kinds.count("text") >= 12
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case(case: str) -> None:
+    folder = FIXTURES / case
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    fetched_at = datetime.fromisoformat(expected["fetched_at"])
+    if expected["input"] == "html":
+        doc = parse_html((folder / "input.html").read_text(encoding="utf-8"), expected["url"])
+        assert doc is not None
+        furniture = extract_furniture(doc, fetched_at=fetched_at)
+        related = [t.to_dict() for t in furniture.related]
+        notices = list(furniture.notices)
+    else:
+        article = copydesk.extract(
+            (folder / "input.txt").read_bytes(),
+            url=expected["url"],
+            fetched_at=fetched_at,
+            input="text",
+        )
+        related = article.to_dict()["related"]
+        notices = list(article.notices)
+        if expected.get("page_type"):
+            assert article.page_type == expected["page_type"]
+    assert related == expected["related"]
+    assert notices == expected["notices"]
+
+
+def _doc(html: str, url: str | None = "https://site.example/news/a") -> etree._Element:
+    doc = parse_html(html, url)
+    assert doc is not None
+    return doc
+
+
+RAIL = """<html><head>{head}</head><body><article><h1>Headline of the story</h1>
+<p>Body text of the article, long enough to be an article paragraph in any reading.</p></article>
+<section class="related"><h2>Related</h2>
+<div class="card"><a href="{href}">Storm closes schools across the region</a>
+<span>40 minutes ago</span></div></section></body></html>"""
+
+
+def test_urls_resolve_against_base_href() -> None:
+    doc = _doc(RAIL.format(head='<base href="https://cdn.example/en/">', href="world/storm"))
+    (teaser,) = extract_furniture(doc).related
+    assert teaser.url == "https://cdn.example/en/world/storm"
+
+
+def test_urls_resolve_against_the_page_url() -> None:
+    doc = _doc(RAIL.format(head="", href="/world/storm"))
+    (teaser,) = extract_furniture(doc).related
+    assert teaser.url == "https://site.example/world/storm"
+
+
+def test_relative_age_resolves_only_with_fetch_time() -> None:
+    doc = _doc(RAIL.format(head="", href="/world/storm"))
+    (teaser,) = extract_furniture(doc).related
+    assert teaser.age_text == "40 minutes ago" and teaser.published is None
+    furniture = extract_furniture(doc, fetched_at=FETCHED)
+    assert furniture.related[0].published == datetime(2025, 1, 10, 8, 20, tzinfo=UTC)
+    assert furniture.provenance["related[0].published"] == "dom:age/minute"
+
+
+def test_the_tree_is_not_modified() -> None:
+    case = FIXTURES / "ap_more_from_html" / "input.html"
+    doc = _doc(case.read_text(encoding="utf-8"))
+    before = etree.tostring(doc.root)
+    extract_furniture(doc, fetched_at=FETCHED)
+    assert etree.tostring(doc.root) == before
+
+
+def test_a_page_without_rails_has_no_teasers() -> None:
+    doc = _doc(
+        "<html><body><nav><a href='/a'>World news today here</a></nav><p>Text.</p></body></html>"
+    )
+    assert extract_furniture(doc).related == ()
+
+
+def test_furniture_reaches_the_article() -> None:
+    html = (FIXTURES / "german_mehr_zum_thema_html" / "input.html").read_bytes()
+    article = copydesk.extract(html, url="https://www.spiegel.example/politik/haushalt-a-0")
+    assert len(article.related) == 3
+    assert len(article.notices) == 2
+
+
+_TAGS = st.sampled_from(
+    [
+        "div",
+        "section",
+        "aside",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "p",
+        "h2",
+        "time",
+        "figure",
+        "figcaption",
+        "span",
+        "base",
+    ]
+)
+
+
+@st.composite
+def _html(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 25))):
+        tag = draw(_TAGS)
+        attr = draw(
+            st.sampled_from(
+                [
+                    "",
+                    ' class="related"',
+                    ' href="/x"',
+                    ' datetime="2025-13-99"',
+                    ' href="http://[::1"',
+                    ' class="most-read"',
+                ]
+            )
+        )
+        text = draw(st.text(max_size=40))
+        parts.append(f"<{tag}{attr}>{text}" + (f"</{tag}>" if draw(st.booleans()) else ""))
+    return "<html><body>" + "".join(parts)
+
+
+@settings(max_examples=120, deadline=None)
+@given(_html())
+def test_never_raises(html: str) -> None:
+    doc = parse_html(html, "https://site.example/")
+    if doc is not None:
+        extract_furniture(doc, fetched_at=FETCHED)
