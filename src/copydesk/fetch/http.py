@@ -253,7 +253,10 @@ class Fetcher:
                 request_headers=tuple((k, v) for k, v in response.request_info.headers.items()),
                 status=response.status,
                 reason=response.reason or "",
-                response_headers=tuple((k, v) for k, v in response.headers.items()),
+                # raw_headers keep the server's spelling and order (what the WARC should hold)
+                response_headers=tuple(
+                    (k.decode("latin-1"), v.decode("latin-1")) for k, v in response.raw_headers
+                ),
                 raw_body=b"".join(chunks),
                 http_version=f"{version.major}.{version.minor}" if version else "1.1",
             )
