@@ -2,6 +2,7 @@
 
 from copydesk.api import extract
 from copydesk.errors import CopydeskError, FetchError, SourceError
+from copydesk.extract.gate import classify_page
 from copydesk.harvest import harvest
 from copydesk.model import Article, Block, Dateline, Image, Quote, Teaser
 from copydesk.store import Store
@@ -17,6 +18,7 @@ __all__ = [
     "SourceError",
     "Store",
     "Teaser",
+    "classify_page",
     "extract",
     "harvest",
 ]

@@ -13,7 +13,7 @@ Pure functions, no module state besides constant tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Literal
 
@@ -355,6 +355,8 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
         found = parse_any(part, fetched_at=fetched_at, prefer_mdy=prefer_mdy)
         if found is None:
             continue
+        # the provenance keeps the label with the date: "Updated: Mar 4, 2023, 6:05 am"
+        found = replace(found, raw=text[label.start() : end].strip(" |,;")[:120])
         if label.group(1):
             modified = modified or found
         else:

@@ -63,6 +63,13 @@ _CLASS_HINT = re.compile(
     r"date|time|byline|author|publish|posted|updat|meta|stamp|paywall|premium|consent|datum|"
     r"Date|Time|Author|Byline"
 )
+# Last-resort scan for a printed date right after the headline: how many text nodes and characters
+# we read. The article's own stamp sits within the first few dozen nodes after the h1 on every
+# layout we looked at; reading further reaches the body's prose dates and the rails.
+SCAN_TEXT_NODES = 60
+SCAN_TEXT_CHARS = 3000
+_AFTER_H1 = etree.XPath("following::text()[position() <= $n]")
+_SCAN_SKIP_TAGS = frozenset({"script", "style", "figcaption", "noscript", "a", "button", "option"})
 _ITEMPROP_HINT = re.compile(r"date|author|creator", re.IGNORECASE)
 _BAD_ZONE = re.compile(
     r"comment|related|recommend|sidebar|side-bar|teaser|more-(?:stories|news|from|articles)|"
@@ -103,6 +110,10 @@ _DATE_META = {
     "dcterms.modified": "m", "revised": "m", "article.updated": "m", "modified_time": "m",
 }  # fmt: skip
 _NOW_SLACK = timedelta(days=1)
+# Lines shorter than this before the first paragraph are bylines or stamps the body kept; the
+# dateline is looked for in the first longer paragraph, at most this many short lines down.
+DATELINE_SHORT_CHARS = 80
+DATELINE_MAX_SKIP = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +149,7 @@ class _Candidates:
     jsonld_blocks: list[str] = field(default_factory=list)
     title: str | None = None
     h1: list[str] = field(default_factory=list)
+    h1_element: etree._Element | None = None
     times: list[tuple[str, str, str]] = field(default_factory=list)  # (value, kind hint, origin)
     stamps: list[tuple[str, str]] = field(default_factory=list)  # (text, kind hint)
     bylines: list[tuple[str, str]] = field(default_factory=list)  # (text, origin)
@@ -195,9 +207,8 @@ def _attrs(el: etree._Element) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}".lower()
 
 
-def _collect(doc: Document) -> _Candidates:
+def _collect(doc: Document, zones: _Zones) -> _Candidates:
     cand = _Candidates()
-    zones = _Zones()
     for el in doc.root.iter(*_TAGS):
         tag = el.tag
         if tag == "meta":
@@ -264,6 +275,8 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         text = _text(el)
         if text and len(cand.h1) < 5 and not zones.bad(el):
             cand.h1.append(text)
+            if cand.h1_element is None:
+                cand.h1_element = el
         return
     if _PAYWALL_HINT.search(attrs) and not cand.paywall:
         cand.paywall = _PAYWALL_TEXT.search(_text(el)[:2000]) is not None
@@ -315,6 +328,7 @@ class _Resolver:
     fetched_at: datetime | None
     now: datetime
     prefer_mdy: bool
+    zones: _Zones
     provenance: dict[str, str] = field(default_factory=dict)
 
     def meta(self, *keys: str) -> tuple[str, str] | None:
@@ -375,6 +389,34 @@ def _date_sources(
     yield f"jsonld:{ld_key}", salvaged
     if kind == "p":
         yield "dom:time", lambda: _first_time(res, "?", "dom:time")
+        yield "dom:text", lambda: _scan_after_headline(res)
+
+
+def _scan_after_headline(res: _Resolver) -> D.ParsedDate | None:
+    """The first date printed in the text right after the headline (not in captions or links)."""
+    h1 = res.cand.h1_element
+    if h1 is None:
+        return None
+    try:
+        nodes = _AFTER_H1(h1, n=SCAN_TEXT_NODES)
+    except etree.XPathError:
+        return None
+    read = 0
+    for node in nodes if isinstance(nodes, list) else []:
+        text = str(node)
+        read += len(text)
+        if read > SCAN_TEXT_CHARS:
+            break
+        if len(text) > 300 or not any(c.isdigit() for c in text):
+            continue
+        parent = node.getparent()
+        if parent is None or parent.tag in _SCAN_SKIP_TAGS or res.zones.bad(parent):
+            continue
+        found = D.parse_stamp(text, fetched_at=res.fetched_at, prefer_mdy=res.prefer_mdy)
+        value = found.published
+        if value is not None and res.ok(value):
+            return value
+    return None
 
 
 def _first_meta_date(res: _Resolver, key: str) -> D.ParsedDate | None:
@@ -460,6 +502,7 @@ def _ld_people(res: _Resolver) -> list[str]:
 
 def _resolve_people(res: _Resolver) -> People:
     cand = res.cand
+    meta_credit: tuple[str, str] | None = None
     ld_names = _ld_people(res)
     if ld_names:
         people = merge_people(ld_names)
@@ -479,6 +522,8 @@ def _resolve_people(res: _Resolver) -> People:
             if people.authors:
                 res.provenance["authors"] = f"meta:{key}"
                 return _add_credit(res, people)
+            if people.credit and meta_credit is None:
+                meta_credit = (people.credit, f"meta:{key}")
     lines = [text for text, _ in cand.bylines]
     for text, origin in cand.bylines:
         people = parse_byline(text)
@@ -490,6 +535,8 @@ def _resolve_people(res: _Resolver) -> People:
     credit = next((c for c in credits if c), None)
     if credit:
         res.provenance["credit"] = "dom:byline"
+    elif meta_credit is not None:
+        credit, res.provenance["credit"] = meta_credit
     return People((), credit)
 
 
@@ -740,19 +787,21 @@ def _prefer_mdy(doc: Document, cand: _Candidates) -> bool:
 
 def page_signals(doc: Document) -> PageSignals:
     """The gate's markup signals alone (for :func:`copydesk.extract.gate.classify_page`)."""
-    cand = _collect(doc)
+    zones = _Zones()
+    cand = _collect(doc, zones)
     ld = parse_jsonld(cand.jsonld_blocks)
-    res = _Resolver(cand, ld, ld.main(), doc.url, None, datetime.now(UTC), False)
+    res = _Resolver(cand, ld, ld.main(), doc.url, None, datetime.now(UTC), False, zones)
     return _signals(res, doc, None)
 
 
 def extract_metadata(doc: Document, *, fetched_at: datetime | None = None) -> Metadata:
     """Read metadata from the untouched tree. Must not modify ``doc.root``. Never raises for
     a page's content."""
-    cand = _collect(doc)
+    zones = _Zones()
+    cand = _collect(doc, zones)
     ld = parse_jsonld(cand.jsonld_blocks)
     now = datetime.now(UTC) + _NOW_SLACK
-    res = _Resolver(cand, ld, ld.main(), doc.url, fetched_at, now, _prefer_mdy(doc, cand))
+    res = _Resolver(cand, ld, ld.main(), doc.url, fetched_at, now, _prefer_mdy(doc, cand), zones)
     canonical = None
     if cand.canonical:
         canonical = urljoin(doc.url or "", cand.canonical)
@@ -811,6 +860,16 @@ def extract_metadata(doc: Document, *, fetched_at: datetime | None = None) -> Me
     )
 
 
+def _dateline(paragraphs: Sequence[str]) -> Dateline | None:
+    """The dateline of the first body paragraph; short lines before it (a byline or a stamp the
+    body kept) are skipped, but never more than DATELINE_MAX_SKIP of them."""
+    for text in paragraphs[: DATELINE_MAX_SKIP + 1]:
+        found = find_dateline(text)
+        if found is not None or len(text) >= DATELINE_SHORT_CHARS:
+            return found
+    return None
+
+
 def complete_metadata(
     meta: Metadata,
     blocks: Sequence[Block],
@@ -823,7 +882,7 @@ def complete_metadata(
     del fetched_at
     provenance = dict(meta.provenance)
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
-    dateline = find_dateline(paragraphs[0]) if paragraphs else None
+    dateline = _dateline(paragraphs)
     if dateline is not None:
         provenance["dateline"] = "text:dateline"
     credit = meta.credit

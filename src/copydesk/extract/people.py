@@ -67,7 +67,7 @@ _ROLE = re.compile(
     r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
     r"photographer|analyst|critic|chief|senior|deputy|managing|bureau|special\s+to|"
     r"redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|periodista|giornalista|"
-    r"jornalista|envoyé|correspondant|corresponsal|corrispondente)(?:s|es|en|innen)?\b",
+    r"jornalista|envoyé|correspondant|corresponsal|corrispondente)(?:s|es|e|en|innen|a)?\b",
     re.IGNORECASE,
 )
 # Publication names after a comma ("Jane Doe, New York Times") are not people either.

@@ -1,0 +1,189 @@
+"""Metadata extraction on pages written in real sites' shapes (tests/fixtures/metadata/)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from copydesk.enrich.language import LanguageIdentifier
+from copydesk.extract.metadata import Metadata, complete_metadata, extract_metadata
+from copydesk.model import Block
+from copydesk.parse.html import parse_html
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "metadata"
+FETCHED = datetime(2023, 6, 1, 12, 0, tzinfo=UTC)
+
+
+def _paragraphs(html: str) -> list[Block]:
+    doc = parse_html(html)
+    assert doc is not None
+    return [
+        Block("paragraph", " ".join(p.text_content().split()))
+        for p in doc.root.iter("p")
+        if p.text_content().strip()
+    ]
+
+
+def meta_of(
+    name: str, url: str | None = None, *, fetched_at: datetime | None = FETCHED
+) -> Metadata:
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    doc = parse_html(html, url)
+    assert doc is not None
+    meta = extract_metadata(doc, fetched_at=fetched_at)
+    return complete_metadata(meta, _paragraphs(html), fetched_at=fetched_at)
+
+
+def test_jsonld_gives_both_dates_with_zone_and_provenance() -> None:
+    meta = meta_of("jsonld_both_dates.html", "https://ledger.example/local/council-budget?x=1")
+    est = timezone(timedelta(hours=-5))
+    assert meta.published == datetime(2023, 3, 3, 21, 12, tzinfo=est)
+    assert meta.modified == datetime(2023, 3, 4, 6, 5, tzinfo=est)
+    assert meta.provenance["published"] == "jsonld:datePublished=2023-03-03T21:12:00-05:00"
+    assert meta.provenance["modified"].startswith("jsonld:dateModified=")
+
+
+def test_jsonld_graph_authors_and_id_references() -> None:
+    meta = meta_of("jsonld_both_dates.html")
+    assert meta.authors == ("Jane Doe", "John Roe")
+    assert meta.provenance["authors"] == "jsonld:author"
+    assert meta.credit is None
+
+
+def test_title_site_and_other_fields() -> None:
+    meta = meta_of("jsonld_both_dates.html", "https://ledger.example/local/council-budget")
+    assert meta.title == "Council approves new budget after long debate"
+    assert meta.site_name == "The Springfield Ledger"
+    assert meta.canonical_url == "https://ledger.example/local/council-budget"
+    assert meta.description == "The city council voted 7-2 on Tuesday."
+    assert meta.section == "Local"
+    assert meta.tags == ("budget", "city council")
+    assert meta.language == "en-US"
+    assert meta.paywalled is False
+    assert meta.page_type == "article"
+
+
+def test_images_lead_first_with_caption_and_credit() -> None:
+    meta = meta_of("jsonld_both_dates.html", "https://ledger.example/local/council-budget")
+    assert meta.images, "the og:image lead image is expected"
+    lead = meta.images[0]
+    assert lead.url == "https://cdn.ledger.example/img/council.jpg"
+    assert lead.caption == "Council members vote on Tuesday."
+    assert lead.credit == "Photo: Ann Lee"
+    assert lead.alt == "Council chamber"
+    assert len(meta.images) == 1  # the figure is the same picture: not repeated
+
+
+def test_related_rail_date_does_not_win() -> None:
+    meta = meta_of("jsonld_both_dates.html")
+    assert meta.published is not None and meta.published.year == 2023
+    rail = meta_of("related_rail.html")
+    assert rail.published == datetime(2023, 5, 8)
+    assert rail.provenance["published"] == "dom:stamp=Posted May 8, 2023"
+
+
+def test_only_visible_updated_line_gives_modified_not_published() -> None:
+    meta = meta_of("updated_stamp_only.html")
+    assert meta.modified == datetime(2023, 3, 4, 6, 5)
+    assert meta.modified.tzinfo is None  # the page gives no zone: naive
+    assert meta.published is None
+    assert meta.dateline is not None and meta.dateline.place == "KÖLN"
+    assert meta.dateline.agency == "dpa"
+    assert meta.credit == "dpa"
+    assert meta.title == "Hochwasser am Rhein: Pegel steigt weiter"
+
+
+def test_stamp_line_gives_both_and_comment_date_is_ignored() -> None:
+    meta = meta_of("stamp_both.html")
+    assert meta.published == datetime(2023, 3, 3, 21, 12)
+    assert meta.modified == datetime(2023, 3, 4, 6, 5)
+    assert meta.authors == ("Jane Doe",)
+    assert meta.credit == "AP"
+    assert "troll99" not in meta.authors
+    assert meta.dateline is not None
+    assert (meta.dateline.place, meta.dateline.agency) == ("NAIROBI, Kenya", "AP")
+
+
+def test_wire_story_published_line_with_zone() -> None:
+    meta = meta_of("wire_visible_published.html")
+    edt = timezone(timedelta(hours=-4))
+    assert meta.published == datetime(2022, 10, 27, 10, 5, tzinfo=edt)
+    assert meta.authors == ()
+    assert meta.credit == "Reuters"
+    assert meta.title == "Markets rally on rate hopes"
+    assert meta.dateline is not None and meta.dateline.place == "LONDON"
+
+
+def test_desk_byline_is_not_a_person() -> None:
+    meta = meta_of("desk_byline.html")
+    assert meta.authors == ()
+    assert meta.credit == "Newsroom Staff"
+
+
+def test_date_after_fetch_time_is_rejected() -> None:
+    early = datetime(2023, 3, 1, tzinfo=UTC)
+    meta = meta_of("jsonld_both_dates.html", fetched_at=early)
+    assert meta.published is None or meta.published <= early
+
+
+def test_listing_consent_and_paywall() -> None:
+    assert meta_of("listing.html").page_type == "listing"
+    consent = meta_of("consent_wall.html")
+    assert consent.page_type == "other"
+    paywalled = meta_of("paywall_teaser.html")
+    assert paywalled.paywalled is True
+    assert paywalled.provenance["paywalled"] == "jsonld:isAccessibleForFree"
+    assert paywalled.authors == ("Maria Silva",)
+
+
+def test_bad_jsonld_never_raises_and_gives_no_impossible_dates() -> None:
+    meta = meta_of("bad_jsonld.html", fetched_at=None)
+    assert meta.published is None
+    assert meta.title == "Broken data page"
+
+
+def test_extract_metadata_does_not_modify_the_tree() -> None:
+    html = (FIXTURES / "stamp_both.html").read_text(encoding="utf-8")
+    doc = parse_html(html)
+    assert doc is not None
+    from lxml import etree
+
+    before = etree.tostring(doc.root)
+    extract_metadata(doc, fetched_at=FETCHED)
+    assert etree.tostring(doc.root) == before
+
+
+def test_language_from_text_beats_wrong_declaration() -> None:
+    html = (
+        '<html lang="en"><body><h1>Titel</h1><p>Die Bundesregierung hat am Dienstag beschlossen, '
+        "dass die Mehrwertsteuer auf Lebensmittel im kommenden Jahr gesenkt wird.</p></body></html>"
+    )
+    doc = parse_html(html)
+    assert doc is not None
+    meta = extract_metadata(doc)
+    assert meta.language == "en"
+    done = complete_metadata(meta, _paragraphs(html), langid=LanguageIdentifier())
+    assert done.language == "de"
+    assert done.provenance["language"] == "text:fasttext"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html></html>",
+        "<html><head><script type='application/ld+json'>{{{{</script></head></html>",
+        "<html><head><script type='application/ld+json'>" + "[" * 5000 + "</script></head></html>",
+        "<html><body><time datetime='99999-99-99'>x</time><time>0000-00-00</time></body></html>",
+        "<html><head><meta property='og:image' content=''><meta name='author' content=''></head>"
+        "<body><figure><img></figure><p class='byline'></p></body></html>",
+    ],
+)
+def test_junk_never_raises(html: str) -> None:
+    doc = parse_html(html)
+    if doc is None:
+        return
+    meta = extract_metadata(doc, fetched_at=FETCHED)
+    assert meta.published is None
+    complete_metadata(meta, [], fetched_at=FETCHED)
