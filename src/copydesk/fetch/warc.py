@@ -67,10 +67,17 @@ class WarcWriter:
                 return self._writer
             self.close()
         self.directory.mkdir(parents=True, exist_ok=True)
-        self._seq += 1
-        name = f"copydesk-{self._stamp}-{os.getpid()}-{self._seq:05d}.warc.gz"
-        self._path = self.directory / name
-        self._file = open(self._path, "xb")  # noqa: SIM115 - held open across writes
+        while True:
+            # Two runs may start in the same second in one process (or reuse a pid): "xb" never
+            # appends to an existing file, the sequence number moves on instead.
+            self._seq += 1
+            name = f"copydesk-{self._stamp}-{os.getpid()}-{self._seq:05d}.warc.gz"
+            self._path = self.directory / name
+            try:
+                self._file = open(self._path, "xb")  # noqa: SIM115 - held open across writes
+            except FileExistsError:
+                continue
+            break
         self._writer = WARCWriter(self._file, gzip=True)
         info = self._writer.create_warcinfo_record(
             name, {"software": self.software, "format": "WARC File Format 1.1"}
