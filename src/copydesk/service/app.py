@@ -56,12 +56,18 @@ from copydesk.store import StoredArticle
 MAX_ID = 2**62
 # Longest search query accepted: a query is a few words; this bounds the FTS5 expression.
 MAX_QUERY_CHARS = 500
+# What since/until accept: a date, or a date and time with an optional zone (ISO 8601).
+WHEN_PATTERN = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
+)
 # Deepest results page: OFFSET scans grow linearly; nobody pages past 1000 pages of 20.
 MAX_PAGE = 1000
 
 _PROBLEMS: dict[int | str, dict[str, Any]] = {
     code: {"model": Problem, "description": text}
     for code, text in (
+        (400, "Malformed request (e.g. a body that is not JSON)"),
         (401, "Missing or wrong bearer token"),
         (413, "Request body too large"),
         (429, "Rate limit exceeded"),
@@ -94,9 +100,14 @@ def parse_when(value: str | None, name: str) -> date | datetime | None:
         return None
     text = value.strip()
     try:
-        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text[:-1] + "+00:00" if text[-1] in "zZ" else text)
     except ValueError:
-        raise HTTPException(422, f"{name} must be a date (YYYY-MM-DD) or ISO 8601 time") from None
+        msg = f"{name} must be a real date (YYYY-MM-DD) or ISO 8601 time"
+        raise RequestValidationError(
+            [{"loc": ("query", name), "msg": msg, "type": "value_error"}]
+        ) from None
 
 
 async def extract_request(
@@ -172,7 +183,7 @@ def _register_api(app: FastAPI, state: ServiceState) -> None:
         kind = "html" if req.html is not None else "text" if req.text is not None else "auto"
         try:
             article = await extract_request(
-                settings, page=page, kind=kind, url=req.url, fetched_at=req.fetched_at
+                settings, page=page, kind=kind, url=req.url, fetched_at=req.fetched_time
             )
         except FetchError as exc:
             raise fetch_problem(exc) from None
@@ -187,8 +198,8 @@ def _register_api(app: FastAPI, state: ServiceState) -> None:
     def search_articles(
         q: str = Query("", max_length=MAX_QUERY_CHARS, description='Words, "phrases", OR, -not'),
         site: str | None = Query(None, max_length=253),
-        since: str | None = Query(None, max_length=40, description="YYYY-MM-DD or ISO time"),
-        until: str | None = Query(None, max_length=40, description="YYYY-MM-DD or ISO time"),
+        since: str | None = Query(None, pattern=WHEN_PATTERN, description="YYYY-MM-DD or ISO time"),
+        until: str | None = Query(None, pattern=WHEN_PATTERN, description="YYYY-MM-DD or ISO time"),
         lang: str | None = Query(None, max_length=35),
         page: int = Query(1, ge=1, le=MAX_PAGE),
     ) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from copydesk.errors import FetchError
@@ -27,6 +28,7 @@ from copydesk.service.clusters import ClusterUnavailable, cluster_members
 from copydesk.service.gate import TOKEN_COOKIE
 from copydesk.service.outline import outline
 from copydesk.service.render import highlight
+from copydesk.service.schemas import parse_iso_datetime
 from copydesk.service.stores import StoreUnavailable
 
 if TYPE_CHECKING:
@@ -99,6 +101,8 @@ def register_pages(app: FastAPI, state: ServiceState) -> None:
                 hits, has_more = run_search(state, context["q"], site, since, until, lang, page)
             except HTTPException as exc:
                 context["error"] = str(exc.detail)
+            except RequestValidationError as exc:
+                context["error"] = "; ".join(str(e.get("msg")) for e in exc.errors())
             else:
                 params = {
                     k: context[k] for k in ("q", "site", "since", "until", "lang") if context[k]
@@ -210,9 +214,4 @@ def _input_kind(value: str) -> str:
 
 
 def _parse_fetched_at(value: str) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"Fetched at must be an ISO 8601 time, not {value!r}.") from None
+    return parse_iso_datetime(value) if value else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from copydesk.service.guard import MAX_URL_CHARS
 
@@ -19,7 +19,31 @@ class ExtractRequest(BaseModel):
     """One page to extract: give ``html`` or ``text`` (with ``url`` as the page's address, never
     fetched), or ``url`` alone to have the service fetch it."""
 
-    model_config = ConfigDict(extra="forbid")
+    # The one-of rule of the validator below, said in the schema too (clients and schema-driven
+    # tests read it): html, or text, or a non-empty url alone.
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "anyOf": [
+                {
+                    "required": ["html"],
+                    "properties": {"html": {"type": "string"}, "text": {"type": "null"}},
+                },
+                {
+                    "required": ["text"],
+                    "properties": {"text": {"type": "string"}, "html": {"type": "null"}},
+                },
+                {
+                    "required": ["url"],
+                    "properties": {
+                        "url": {"type": "string", "minLength": 1},
+                        "html": {"type": "null"},
+                        "text": {"type": "null"},
+                    },
+                },
+            ]
+        },
+    )
 
     html: str | None = Field(default=None, description="The page's HTML.")
     text: str | None = Field(default=None, description="An already-scraped page as plain text.")
@@ -28,11 +52,15 @@ class ExtractRequest(BaseModel):
         max_length=MAX_URL_CHARS,
         description="With html/text: the page's address (not fetched). Alone: fetched.",
     )
-    fetched_at: datetime | None = Field(
+    # A string parsed here rather than a datetime field: pydantic's lax datetime would also take
+    # numbers (unix seconds), which the documented ISO 8601 format does not allow.
+    fetched_at: str | None = Field(
         default=None,
+        json_schema_extra={"format": "date-time"},
         description="When the page was fetched (ISO 8601); relative ages such as "
         "'40 minutes ago' are resolved against it. Defaults to the fetch time for url.",
     )
+    _fetched_at: datetime | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _one_source(self) -> ExtractRequest:
@@ -40,7 +68,26 @@ class ExtractRequest(BaseModel):
             raise ValueError("give html or text, not both")
         if self.html is None and self.text is None and not self.url:
             raise ValueError("give html, text or url")
+        if self.fetched_at is not None:
+            self._fetched_at = parse_iso_datetime(self.fetched_at)
         return self
+
+    @property
+    def fetched_time(self) -> datetime | None:
+        return self._fetched_at
+
+
+def parse_iso_datetime(value: str) -> datetime:
+    """An ISO 8601 / RFC 3339 date-time (``Z`` allowed); ValueError otherwise."""
+    text = value.strip()
+    if len(text) < 16 or "T" not in text.upper()[8:12] and " " not in text[8:12]:
+        raise ValueError("fetched_at must be an ISO 8601 date-time, e.g. 2024-03-04T10:00:00Z")
+    try:
+        return datetime.fromisoformat(text[:-1] + "+00:00" if text[-1] in "zZ" else text)
+    except ValueError:
+        raise ValueError(
+            "fetched_at must be an ISO 8601 date-time, e.g. 2024-03-04T10:00:00Z"
+        ) from None
 
 
 class DatelineOut(BaseModel):
