@@ -3,15 +3,22 @@ functions with injectable misbehaviour (hang, crash, runaway memory) for the san
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import http.server
 import os
+import threading
 import time
 import zlib
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from copydesk.archive.page import Page
 from copydesk.archive.write import WarcFileWriter
+from copydesk.pipeline.runner import BatchOptions, run_local
+from copydesk.pipeline.sandbox import Bounds
 from copydesk.pipeline.steps import Outcome, StepOptions, extract_step
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "archive"
@@ -101,7 +108,8 @@ def write_mixed_warc(path: Path, *, compression: str = "record", start: int = 0)
 
 def write_pages_warc(path: Path, bodies: list[bytes], *, host: str = "news.example") -> None:
     html = (("Content-Type", "text/html; charset=utf-8"),)
-    with WarcFileWriter(str(path)) as w:
+    compression = "record" if path.name.endswith(".gz") else "none"
+    with WarcFileWriter(str(path), compression=compression) as w:  # type: ignore[arg-type]
         for i, body in enumerate(bodies):
             w.write_response(
                 f"https://{host}/{path.stem}/{i}",
@@ -118,6 +126,38 @@ def misbehaving_step(page: Page, options: StepOptions) -> Outcome:
     if CRASH_MARKER in page.body:
         os._exit(3)
     if HOG_MARKER in page.body:
-        hog = [bytearray(64 << 20) for _ in range(1000)]
+        # One runaway allocation far over the worker's address-space bound.
+        hog = bytearray(8 << 30)
         del hog
     return extract_step(page, options)
+
+
+@contextlib.contextmanager
+def serve_directory(root: Path) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 serving ``root``; yields its base URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(root), **kwargs)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def batch_main(argv: list[str]) -> None:
+    """``python -c`` entry for the kill-and-resume test: OUT TIMEOUT WARC..., misbehaving step."""
+    out, timeout, *warcs = argv
+    options = BatchOptions(
+        out_dir=Path(out), workers=2, step=misbehaving_step, bounds=Bounds(timeout_s=float(timeout))
+    )
+    run_local(warcs, options)

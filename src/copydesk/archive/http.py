@@ -93,6 +93,8 @@ def dechunk(data: bytes, max_bytes: int) -> bytes:
     while pos < len(data):
         eol = data.find(b"\n", pos)
         if eol < 0:
+            if pos == 0:
+                return data
             break
         size_text = data[pos:eol].split(b";", 1)[0].strip()
         try:

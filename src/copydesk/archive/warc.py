@@ -24,6 +24,8 @@ from copydesk.errors import SourceError
 # and come out as OtherRecord(reason="too_large"). News pages are < 2 MB; Common Crawl truncates
 # at 1 MiB (CC-NEWS at 1 MiB too); 16 MB keeps every real page and bounds a reader's memory.
 MAX_RECORD_BYTES = 16 << 20
+# An ARC header line longer than this is not a header line (real ones are < 2 KB; URLs < 8 KB).
+MAX_ARC_LINE = 1 << 16
 
 Entry = Page | OtherRecord
 
@@ -83,7 +85,7 @@ def iter_entries(
         if magic.startswith(b"filedesc://") or (
             is_arc_name(location) and not magic.startswith(b"WARC/")
         ):
-            yield from _iter_arc(first, location, max_record_bytes)
+            yield from _iter_arc(first, gunzip, location, max_record_bytes)
         elif magic.startswith(b"WARC/"):
             yield from _iter_warc(first, gunzip, location, max_record_bytes)
         elif magic:
@@ -179,7 +181,8 @@ def _warc_entry(record: Any, location: str, offset: int, max_record_bytes: int) 
         warc_file=location,
         warc_offset=offset,
         record_type=kind,
-        truncated=len(block) < length,
+        # A record without Content-Length is a header cut off by the end of the file.
+        truncated=len(block) < length or record.headers.get("Content-Length") is None,
     )
 
 
@@ -189,53 +192,94 @@ def _utc(value: datetime | None) -> datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-def _iter_arc(reader: _Prefetch, location: str, max_record_bytes: int) -> Iterator[Entry]:
-    from warcio.archiveiterator import ArchiveIterator as WarcioIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    records = WarcioIterator(reader, arc2warc=True)
-    try:
-        for record in records:
-            offset = int(records.get_record_offset())
-            kind = str(record.rec_type)
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            length = int(record.length or 0)
-            if kind != "response" or url is None:
-                yield OtherRecord(kind, location, offset, url=url, length=length)
-                continue
-            if length > max_record_bytes:
-                yield OtherRecord(
-                    kind, location, offset, url=url, length=length, reason="too_large"
-                )
-                continue
-            http = record.http_headers
-            payload = record.raw_stream.read(max_record_bytes + 1)
-            status = _int(http.get_statuscode()) if http is not None else None
-            headers = tuple((str(k), str(v)) for k, v in http.headers) if http is not None else ()
-            yield Page(
-                url=url,
-                fetched_at=_arc_date(record.rec_headers.get_header("WARC-Date")),
-                status=status,
-                headers=headers,
-                body=payload,
-                warc_file=location,
-                warc_offset=offset,
+def _iter_arc(
+    reader: _Prefetch, gunzip: MemberGunzip | None, location: str, max_record_bytes: int
+) -> Iterator[Entry]:
+    """ARC v1/v2: a header line ``URL IP DATE TYPE LENGTH`` (v2 has more fields, LENGTH last),
+    then LENGTH bytes (the HTTP response), then a newline. The first record is the file header.
+    Our own reader: the format is a line and a length, and warcio's ARC path lost payloads."""
+    lines = _LineReader(reader)
+    while True:
+        offset = lines.position
+        line = lines.readline()
+        if not line:
+            return
+        if not line.strip():
+            continue
+        fields = line.decode("latin-1").split()
+        if gunzip is not None:
+            member = gunzip.member_offset(offset)
+            offset = member if member is not None else offset
+        try:
+            length = int(fields[-1])
+        except (ValueError, IndexError):
+            raise ArchiveFormatError(f"{location}: bad ARC header line at {offset}") from None
+        url = fields[0]
+        if url.startswith("filedesc://") or len(fields) < 5:
+            lines.skip(length)
+            yield OtherRecord("warcinfo", location, offset, length=length)
+            continue
+        if length > max_record_bytes:
+            lines.skip(length)
+            yield OtherRecord(
+                "response", location, offset, url=url, length=length, reason="too_large"
             )
-    except ArchiveLoadFailed as exc:
-        raise ArchiveFormatError(f"{location}: unreadable ARC structure: {exc}") from exc
+            continue
+        block = lines.read(length)
+        status, headers, payload = split_response(block)
+        yield Page(
+            url=url,
+            fetched_at=_arc_date(fields[2]),
+            status=status,
+            headers=headers,
+            body=payload,
+            warc_file=location,
+            warc_offset=offset,
+            truncated=len(block) < length,
+        )
 
 
-def _int(value: object) -> int | None:
+class _LineReader:
+    """Buffered line and block reads over a plain read() stream, counting the position."""
+
+    def __init__(self, inner: Readable) -> None:
+        self._inner = inner
+        self._buffer = b""
+        self.position = 0
+
+    def _fill(self) -> bool:
+        chunk = self._inner.read(1 << 16)
+        self._buffer += chunk
+        return bool(chunk)
+
+    def readline(self) -> bytes:
+        while b"\n" not in self._buffer[:MAX_ARC_LINE] and len(self._buffer) < MAX_ARC_LINE:
+            if not self._fill():
+                break
+        end = self._buffer.find(b"\n", 0, MAX_ARC_LINE)
+        end = len(self._buffer[:MAX_ARC_LINE]) if end < 0 else end + 1
+        line, self._buffer = self._buffer[:end], self._buffer[end:]
+        self.position += len(line)
+        return line
+
+    def read(self, size: int) -> bytes:
+        while len(self._buffer) < size and self._fill():
+            pass
+        out, self._buffer = self._buffer[:size], self._buffer[size:]
+        self.position += len(out)
+        return out
+
+    def skip(self, size: int) -> None:
+        while size > 0:
+            step = self.read(min(size, 1 << 20))
+            if not step:
+                return
+            size -= len(step)
+
+
+def _arc_date(value: str) -> datetime | None:
+    """ARC dates are 14-digit UTC timestamps (YYYYMMDDhhmmss)."""
     try:
-        return int(str(value))
-    except ValueError:
-        return None
-
-
-def _arc_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return _utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+        return datetime.strptime(value[:14], "%Y%m%d%H%M%S").replace(tzinfo=UTC)
     except ValueError:
         return None

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 COMMANDS: tuple[str, ...] = (
     "copydesk.cli.extract_cmd",
     "copydesk.cli.batch_cmd",
+    "copydesk.cli.import_cmd",
     "copydesk.cli.serve_cmd",
     "copydesk.cli.crawl_cmd",
     "copydesk.cli.search_cmd",

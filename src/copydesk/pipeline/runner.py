@@ -63,8 +63,10 @@ def expand_inputs(inputs: Sequence[str], prefix: str | None = None) -> list[str]
     relative line is joined to ``prefix`` when given, else to the list file's folder)."""
     found: list[str] = []
     for item in inputs:
-        if is_url(item) or item.lower().endswith(ARCHIVE_SUFFIXES):
+        if item.lower().split("?", 1)[0].endswith(ARCHIVE_SUFFIXES):
             found.append(item)
+        elif is_url(item):
+            found.extend(_list_entries(item, prefix))
         elif os.path.isdir(item):
             for root, dirs, files in os.walk(item):
                 dirs.sort()
@@ -91,6 +93,8 @@ def _is_archive(path: str) -> bool:
 
 
 def _list_entries(location: str, prefix: str | None) -> Iterator[str]:
+    if prefix is None and is_url(location):
+        prefix = location.split("?", 1)[0].rsplit("/", 1)[0]
     base = prefix if prefix is not None else os.path.dirname(location)
     for line in iter_lines(location):
         if is_url(line) or os.path.isabs(line):
@@ -180,6 +184,8 @@ def process_shard(
                 if progress is not None:
                     progress.update(counts["records"], writer.articles, sum(rejects.values()))
         except ArchiveFormatError as exc:
+            if counts["records"] == 0:
+                raise  # not an archive at all: a failed input, not a damaged one
             # The archive is damaged past this point: keep what was read, say so, and mark
             # the shard done (re-reading the same bytes would fail the same way).
             read_error = str(exc)
