@@ -117,6 +117,7 @@ def test_outline_marks() -> None:
     by_text = {b.text: b.mark for b in blocks}
     assert any(m == "kept" for t, m in by_text.items() if t.startswith("KESTREL BAY"))
     assert by_text["We use cookies to improve your experience. Accept all cookies?"] == "dropped"
+    assert by_text["By Maren Holt"] == "metadata"
     synthetic = Article(
         body=(Block("paragraph", "Body text that is long enough."),),
         related=(Teaser("Rail headline in a rail"),),

@@ -32,6 +32,9 @@ MAX_BLOCKS = 1500
 # may also match by containment. Short strings ("Share", "AP") occur everywhere, so containment
 # on them marks unrelated blocks; 20 characters is about four words.
 MIN_CONTAINED_CHARS = 20
+# A byline block ("By Maren Holt and Ana Ruiz, Staff writers") holds the author names with a few
+# words around them; a block at most this long that contains an author's name is marked metadata.
+MAX_BYLINE_CHARS = 120
 # Characters of a block shown; the rest is cut with an ellipsis.
 MAX_BLOCK_CHARS = 600
 
@@ -87,6 +90,10 @@ class _Matcher:
         return any(s in text for s in self.long)
 
 
+def _is_byline(text: str, authors: Iterable[str]) -> bool:
+    return len(text) <= MAX_BYLINE_CHARS and any(a and a in text for a in authors)
+
+
 def outline(page: str, article: Article, *, is_html: bool) -> tuple[OutlineBlock, ...]:
     """The page's blocks in order, each marked. Never raises for page content."""
     body = _Matcher(block.text for block in article.body)
@@ -110,7 +117,7 @@ def outline(page: str, article: Article, *, is_html: bool) -> tuple[OutlineBlock
             mark = "kept"
         elif furniture.matches(text):
             mark = "furniture"
-        elif metadata.matches(text):
+        elif metadata.matches(text) or _is_byline(text, article.authors):
             mark = "metadata"
         else:
             mark = "dropped"

@@ -80,7 +80,7 @@ class ExtractRequest(BaseModel):
 def parse_iso_datetime(value: str) -> datetime:
     """An ISO 8601 / RFC 3339 date-time (``Z`` allowed); ValueError otherwise."""
     text = value.strip()
-    if len(text) < 16 or "T" not in text.upper()[8:12] and " " not in text[8:12]:
+    if len(text) < 16 or ("T" not in text.upper()[8:12] and " " not in text[8:12]):
         raise ValueError("fetched_at must be an ISO 8601 date-time, e.g. 2024-03-04T10:00:00Z")
     try:
         return datetime.fromisoformat(text[:-1] + "+00:00" if text[-1] in "zZ" else text)
