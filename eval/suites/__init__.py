@@ -12,4 +12,5 @@ SUITES: dict[str, str] = {
     "htmldate": "eval.suites.htmldate",
     "textmode": "eval.suites.textmode",
     "furniture": "eval.suites.furniture",
+    "quotes": "eval.suites.quotes",
 }
