@@ -21,6 +21,7 @@ COMMANDS: tuple[str, ...] = (
     "copydesk.cli.search_cmd",
     "copydesk.cli.export_cmd",
     "copydesk.cli.reextract_cmd",
+    "copydesk.cli.clusters_cmd",
 )
 
 

@@ -19,12 +19,22 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from copydesk.dedup.lsh import LshIndex, Match, similarity, transaction
+from copydesk.dedup.lsh import (
+    LshIndex,
+    Match,
+    band_keys,
+    has_tables,
+    similarity,
+    transaction,
+)
 from copydesk.dedup.minhash import MinHasher, Signature
 from copydesk.dedup.origin import Member, Relation, choose_origin, cluster_agency, relation
 from copydesk.model import Article
+
+if TYPE_CHECKING:
+    from copydesk.store import Store
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS dedup_members (
@@ -110,9 +120,10 @@ class ClusterIndex:
         self.conn = conn
         self.lsh = LshIndex(conn, hasher)
         self.on_assign = on_assign
-        with transaction(conn):
-            for statement in _SCHEMA:
-                conn.execute(statement)
+        if not has_tables(conn, ("dedup_members",)):
+            with transaction(conn):
+                for statement in _SCHEMA:
+                    conn.execute(statement)
 
     # -- writing -----------------------------------------------------------------------------
     def add(self, article_id: int, article: Article) -> int:
@@ -130,8 +141,9 @@ class ClusterIndex:
 
     def add_signature(self, article_id: int, sig: Signature, member: Member) -> int:
         with transaction(self.conn):
-            matches = self.lsh.query(sig, exclude=(article_id,))
-            self.lsh.add(article_id, sig)
+            keys = band_keys(sig)
+            matches = self.lsh.query(sig, exclude=(article_id,), keys=keys)
+            self.lsh.add(article_id, sig, keys)
             previous = self.cluster_of(article_id)
             targets = {c for c in self._clusters_of(m.article_id for m in matches) if c is not None}
             if previous is not None and self._size(previous) > 1:
@@ -232,3 +244,36 @@ class ClusterIndex:
             found = self.cluster(int(cluster_id))
             if found is not None:
                 yield found
+
+
+_SYNC_SCHEMA = """CREATE TABLE IF NOT EXISTS dedup_synced (
+    article_id INTEGER PRIMARY KEY,
+    version INTEGER NOT NULL)"""
+# Articles indexed per transaction when catching up with a store: large enough to amortise the
+# commit, small enough that an interrupted run keeps most of its work.
+SYNC_BATCH = 500
+
+
+def sync_store(store: Store, index: ClusterIndex | None = None) -> int:
+    """Index every article of ``store`` that is new or has a new version since the last sync;
+    keeps ``articles.cluster_id`` in step. Returns the number of articles indexed. Pages that are
+    not articles (listings, error pages) are recorded as seen but never clustered."""
+    conn = store.connection
+    index = index or ClusterIndex(conn, on_assign=store.set_cluster)
+    conn.execute(_SYNC_SCHEMA)
+    pending = conn.execute(
+        "SELECT a.id, a.version FROM articles a LEFT JOIN dedup_synced s ON s.article_id = a.id "
+        "WHERE s.article_id IS NULL OR s.version < a.version ORDER BY a.id"
+    ).fetchall()
+    done = 0
+    for start in range(0, len(pending), SYNC_BATCH):
+        with transaction(conn):
+            for article_id, version in pending[start : start + SYNC_BATCH]:
+                stored = store.get(int(article_id))
+                if stored is not None and stored.article.page_type == "article":
+                    index.add(stored.id, stored.article)
+                    done += 1
+                conn.execute(
+                    "INSERT OR REPLACE INTO dedup_synced VALUES (?, ?)", (article_id, version)
+                )
+    return done

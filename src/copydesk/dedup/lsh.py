@@ -91,6 +91,14 @@ def band_keys(sig: Signature) -> list[int]:
     return keys
 
 
+def has_tables(conn: sqlite3.Connection, names: Sequence[str]) -> bool:
+    marks = ",".join("?" * len(names))
+    row = conn.execute(
+        f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({marks})", names
+    ).fetchone()
+    return int(row[0]) == len(names)
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[None]:
     """Group writes; joins an already open transaction (e.g. the store's ``transaction()``)."""
@@ -127,9 +135,12 @@ class LshIndex:
     def __init__(self, conn: sqlite3.Connection, hasher: MinHasher | None = None) -> None:
         self.conn = conn
         self.hasher = hasher or MinHasher()
-        with transaction(conn):
-            for statement in _SCHEMA:
-                conn.execute(statement)
+        if not has_tables(conn, ("dedup_meta", "dedup_signatures", "dedup_bands")):
+            with transaction(conn):
+                for statement in _SCHEMA:
+                    conn.execute(statement)
+                self._check_params()
+        else:  # read-only connections (the HTTP service) only get here: no write, no lock
             self._check_params()
 
     def _params(self) -> dict[str, str]:
@@ -143,7 +154,7 @@ class LshIndex:
     def _check_params(self) -> None:
         stored = dict(self.conn.execute("SELECT key, value FROM dedup_meta").fetchall())
         params = self._params()
-        if not stored:
+        if not stored and self.conn.in_transaction:
             self.conn.executemany("INSERT INTO dedup_meta VALUES (?, ?)", params.items())
         elif stored != params:
             raise ValueError(
@@ -154,8 +165,9 @@ class LshIndex:
     def signature(self, text: str) -> Signature:
         return self.hasher.signature(text)
 
-    def add(self, article_id: int, sig: Signature) -> bool:
-        """Store (or replace) an article's signature and bands. False when too short to index."""
+    def add(self, article_id: int, sig: Signature, keys: list[int] | None = None) -> bool:
+        """Store (or replace) an article's signature and bands. False when too short to index.
+        ``keys``: the signature's ``band_keys`` when the caller already has them."""
         with transaction(self.conn):
             self.remove(article_id)
             if sig.n_shingles < MIN_SHINGLES:
@@ -167,7 +179,7 @@ class LshIndex:
             )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO dedup_bands VALUES (?, ?)",
-                ((key, article_id) for key in band_keys(sig)),
+                ((key, article_id) for key in (keys or band_keys(sig))),
             )
         return True
 
@@ -196,20 +208,22 @@ class LshIndex:
                 out[int(aid)] = Signature.from_bytes(full, lead, n_shingles, n_lead)
         return out
 
-    def candidates(self, sig: Signature) -> set[int]:
+    def candidates(self, sig: Signature, keys: list[int] | None = None) -> set[int]:
         """Articles sharing at least one band with ``sig`` (unverified)."""
-        keys = band_keys(sig)
+        keys = keys or band_keys(sig)
         marks = ",".join("?" * len(keys))
         rows = self.conn.execute(
             f"SELECT article_id FROM dedup_bands WHERE band_key IN ({marks})", keys
         )
         return {int(r[0]) for r in rows}
 
-    def query(self, sig: Signature, exclude: Sequence[int] = ()) -> list[Match]:
+    def query(
+        self, sig: Signature, exclude: Sequence[int] = (), keys: list[int] | None = None
+    ) -> list[Match]:
         """Verified near-duplicates of ``sig`` in the archive, best first."""
         if sig.n_shingles < MIN_SHINGLES:
             return []
-        ids = self.candidates(sig) - set(exclude)
+        ids = self.candidates(sig, keys) - set(exclude)
         matches = []
         for aid, other in self.get(ids).items():
             full, contained, lead = similarity(sig, other)
