@@ -54,6 +54,7 @@ _BOILERPLATE = re.compile(
     r"\bcookies?\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of|and) (?:use|service)\b|"
     r"^\s*(?:share|teilen|partager|compartir|condividi|compartilhar)\b(?: (?:this|on|via|the|"
     r"article|story|artikel|cet article|en|su|no))*\s*[:!]?\s*$|"
+    r"^\s*click to (?:share|email|print)\b|"
     r"^\s*(?:share|tweet|email|e-mail|print|copy link|facebook|twitter|x|linkedin|whatsapp|"
     r"reddit|pinterest|flipboard|telegram|messenger|mail|drucken|imprimer|imprimir|stampa)"
     r"(?:\s*[|/·•,]\s*\w+)*\s*$|"
@@ -79,6 +80,18 @@ _BOILERPLATE = re.compile(
     r"\ball rights reserved\b|"
     r"^\s*(?:about us|contact us|impressum|datenschutz|mentions légales|aviso legal|"
     r"careers|jobs|advertise with us|site ?map|help|faq)\s*$",
+    re.IGNORECASE,
+)
+
+# Comment sections: their headings and the header line of each comment. A comment section ends
+# the article; its prose is readers', not the publisher's.
+_COMMENTS = re.compile(
+    r"^\s*(?:\[?\s*\d+\s*(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|"
+    r"commenti|comentários?)\s*\]?|(?:\d+\s+)?(?:responses?|replies|comments?) (?:to|on) .{1,160}|"
+    r"(?:top rated|latest|reader|readers['’]) comments?(?: \(\d+\))?|"
+    r"join the (?:discussion|conversation)|leave a (?:reply|comment)|post a comment|"
+    r"add (?:a|your) comment|leserkommentare)\s*[:.]?\s*$|"
+    r"^.{1,80}\b(?:says|said|schreibt|écrit|dice|escribió|disse)\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -159,6 +172,12 @@ def is_notice(text: str) -> bool:
 def is_boilerplate(text: str) -> bool:
     """Cookie text, share rows, menus' fixed words, comment counts, newsletter prompts."""
     return len(text) <= MAX_BOILERPLATE_CHARS and _BOILERPLATE.search(text) is not None
+
+
+def is_comments_marker(text: str) -> bool:
+    """A comment section's heading ("34 responses to …", "Comments") or a comment's header line
+    ("Jane on May 3, 2019 at 4:47 pm said:", "Reply")."""
+    return len(text) <= MAX_BOILERPLATE_CHARS and _COMMENTS.match(text) is not None
 
 
 def is_rail_heading(text: str) -> bool:

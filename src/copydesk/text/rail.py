@@ -88,7 +88,7 @@ def read_rail(
             flush()
             in_rail = True
             continue
-        if role in (Role.NOTICE, Role.BOILERPLATE):
+        if role in (Role.NOTICE, Role.BOILERPLATE, Role.COMMENTS):
             # cookie text, share rows, footers and notices end a card and the rail it was in
             flush()
             in_rail = False
