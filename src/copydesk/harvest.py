@@ -546,6 +546,7 @@ def harvest(
     *,
     store: Store | str | Path = "copydesk.db",
     progress: IO[str] | None = None,
+    extractor: Callable[..., Article] = extract,
     **options: Any,
 ) -> HarvestStats:
     """Crawl ``seeds`` into ``store`` (a path or an open :class:`Store`); see ``HarvestOptions``.
@@ -556,6 +557,8 @@ def harvest(
     opts = HarvestOptions(**options)
     seed_list = [seeds] if isinstance(seeds, str) else list(seeds)
     if isinstance(store, Store):
-        return asyncio.run(Crawler(store, opts, progress=progress).run(seed_list))
+        crawler = Crawler(store, opts, extractor=extractor, progress=progress)
+        return asyncio.run(crawler.run(seed_list))
     with Store(store) as opened:
-        return asyncio.run(Crawler(opened, opts, progress=progress).run(seed_list))
+        crawler = Crawler(opened, opts, extractor=extractor, progress=progress)
+        return asyncio.run(crawler.run(seed_list))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import uuid
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +25,9 @@ from copydesk.fetch.http import Exchange
 # Rotation size: 1 GB is the common WARC file size (Heritrix, CC-NEWS); big enough to keep file
 # counts low, small enough to move around.
 WARC_MAX_BYTES = 1_000_000_000
+# gzip level of each record. warcio uses 9; on HTML, level 6 is about 2-3x faster for ~1% larger
+# files (measured with bench/crawl.py pages), and WARC writing is on the crawler's hot path.
+WARC_GZIP_LEVEL = 6
 # Hop-by-hop / framing headers that no longer describe the stored payload (aiohttp de-chunked it).
 _DROP_HEADERS = frozenset({"transfer-encoding"})
 
@@ -42,6 +46,7 @@ class WarcWriter:
         self._writer: WARCWriter | None = None
         self._path: Path | None = None
         self._seq = 0
+        self._buffer = io.BytesIO()
         self._stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
 
     def __enter__(self) -> WarcWriter:
@@ -78,12 +83,22 @@ class WarcWriter:
             except FileExistsError:
                 continue
             break
-        self._writer = WARCWriter(self._file, gzip=True)
+        # Records are serialised uncompressed into a buffer, then gzipped here one member each.
+        self._buffer = io.BytesIO()
+        self._writer = WARCWriter(self._buffer, gzip=False)
         info = self._writer.create_warcinfo_record(
             name, {"software": self.software, "format": "WARC File Format 1.1"}
         )
-        self._writer.write_record(info)
+        self._write_member(info)
         return self._writer
+
+    def _write_member(self, record: object) -> None:
+        assert self._writer is not None and self._file is not None
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.write_record(record)
+        packer = zlib.compressobj(WARC_GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        self._file.write(packer.compress(self._buffer.getvalue()) + packer.flush())
 
     def write(self, exchange: Exchange, *, fetched_at: datetime | None = None) -> tuple[str, int]:
         writer = self._open()
@@ -119,8 +134,8 @@ class WarcWriter:
             warc_headers_dict={"WARC-Date": when, "WARC-Concurrent-To": response_id},
         )
         offset = self._file.tell()
-        writer.write_record(response)
-        writer.write_record(request)
+        self._write_member(response)
+        self._write_member(request)
         # Flushed to the OS before the store commits the pointer: a kill -9 after this line
         # cannot leave a stored article pointing at a record that is not in the file.
         self._file.flush()
