@@ -22,7 +22,8 @@ def test_error_and_video_pages_are_other() -> None:
     assert classify_page(error) == "other"
     video = (
         '<html><head><meta property="og:type" content="video.other"></head><body><h1>Clip</h1>'
-        '<video src="/v.mp4"></video><p>A short description of the clip for viewers.</p></body></html>'
+        '<video src="/v.mp4"></video><p>A short description of the clip for viewers.</p>'
+        "</body></html>"
     )
     assert classify_page(video) == "other"
 

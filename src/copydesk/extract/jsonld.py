@@ -8,6 +8,7 @@ with a few regular expressions for the fields that matter most (dates, headline)
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -133,7 +134,7 @@ def parse_jsonld(blocks: Sequence[str]) -> JsonLd:
 def text_of(value: Any) -> str | None:
     """A plain string from a JSON-LD value: a string, a {"name"/"@value"} object, or a list."""
     if isinstance(value, str):
-        text = " ".join(value.split())
+        text = " ".join(html.unescape(value).split()) if "&" in value else " ".join(value.split())
         return text or None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)

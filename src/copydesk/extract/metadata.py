@@ -37,7 +37,7 @@ from copydesk.extract.dateline import find_dateline
 from copydesk.extract.gate import PageSignals, decide, headline_links
 from copydesk.extract.images import collect_images
 from copydesk.extract.jsonld import JsonLd, as_list, node_types, parse_jsonld, resolve, text_of
-from copydesk.extract.people import People, merge_people, parse_byline
+from copydesk.extract.people import People, agency, looks_like_handle, merge_people, parse_byline
 from copydesk.model import Block, Dateline, Image, PageType
 from copydesk.parse.html import Document
 
@@ -79,6 +79,9 @@ _BAD_ZONE = re.compile(
     r"respond|pingback|trackback|footer-|site-footer|ticker|weiterlesen|mehr-zum-thema",
 )
 _BAD_TAGS = frozenset({"aside", "nav"})
+_ROOT_TAGS = frozenset({"body", "html"})
+# Class tokens that describe a layout around the article rather than a zone ("has-sidebar").
+_LAYOUT_PREFIXES = ("has-", "no-", "with-", "page-", "layout-", "node-type", "template-")
 _PUBLISHED_HINT = re.compile(r"publish|posted|created|entry-date|post-date|dateline|pubdate|datum")
 _MODIFIED_HINT = re.compile(r"updat|modif|revis|aktualis")
 _BYLINE_HINT = re.compile(r"byline|author|writer|autor|auteur|submitted")
@@ -110,6 +113,9 @@ _DATE_META = {
     "dcterms.modified": "m", "revised": "m", "article.updated": "m", "modified_time": "m",
 }  # fmt: skip
 _NOW_SLACK = timedelta(days=1)
+_ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})
+_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                "dcterms.creator", "byl", "citation_author")  # fmt: skip
 # Lines shorter than this before the first paragraph are bylines or stamps the body kept; the
 # dateline is looked for in the first longer paragraph, at most this many short lines down.
 DATELINE_SHORT_CHARS = 80
@@ -188,12 +194,19 @@ class _Zones:
     @staticmethod
     def _own_bad(node: etree._Element) -> bool:
         tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _ROOT_TAGS:
+            return False  # body/html classes describe the layout ("right-sidebar"), not a zone
         if tag in _BAD_TAGS:
             return True
         if tag == "footer" and not any(a.tag == "article" for a in node.iterancestors()):
             return True
         attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
-        return bool(attrs.strip()) and _BAD_ZONE.search(attrs) is not None
+        if not attrs.strip():
+            return False
+        return any(
+            _BAD_ZONE.search(token) is not None and not token.startswith(_LAYOUT_PREFIXES)
+            for token in attrs.split()
+        )
 
 
 def _text(el: etree._Element) -> str:
@@ -485,59 +498,69 @@ def _before(a: datetime, b: datetime) -> bool:
 
 
 def _ld_people(res: _Resolver) -> list[str]:
+    """Author names of the main JSON-LD node; organisations only when they are agencies."""
     ids = res.ld.by_id()
     names: list[str] = []
-    for raw in as_list(_main_value(res, "author")) + as_list(_main_value(res, "creator")):
+    for raw in as_list(_main_value(res, "author")) or as_list(_main_value(res, "creator")):
         node = resolve(raw, ids)
         if isinstance(node, Mapping):
             name = text_of(node.get("name"))
-            if name and not (node_types(node) & {"organization", "newsmediaorganization"}):
+            is_org = bool(node_types(node) & _ORG_TYPES)
+            if name and (not is_org or agency(name) is not None):
                 names.append(name)
-            elif name:
-                names.append(name)  # organisations: kept only if they are agencies (credit)
         elif isinstance(node, str):
             names.append(node)
     return names
 
 
-def _resolve_people(res: _Resolver) -> People:
+def _not_site(people: People, site_names: Sequence[str]) -> People:
+    """Drop "authors" that are the publication itself (meta author = site name)."""
+    keys = {_norm(n).replace(" ", "") for n in site_names if n}
+    kept = tuple(
+        a
+        for a in people.authors
+        if not any(k in _norm(a).replace(" ", "") for k in keys if len(k) > 3 and "." in k)
+        and _norm(a).replace(" ", "") not in keys
+    )
+    return People(kept, people.credit)
+
+
+def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
+    """Authors from JSON-LD, then meta tags, then visible bylines; logins only as a last resort."""
     cand = res.cand
+    fallback: tuple[People, str] | None = None
     meta_credit: tuple[str, str] | None = None
-    ld_names = _ld_people(res)
-    if ld_names:
-        people = merge_people(ld_names)
-        if people.authors or people.credit:
-            res.provenance["authors"] = "jsonld:author"
-            if people.credit:
-                res.provenance["credit"] = "jsonld:author"
-            if people.authors:
-                return _add_credit(res, people)
-    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                "dcterms.creator", "byl", "citation_author", "twitter:creator"):  # fmt: skip
+    sources: list[tuple[list[str], str]] = [(_ld_people(res), "jsonld:author")]
+    for key in _AUTHOR_META:
         values = [
             v for v in cand.meta.get(key, ()) if v and "://" not in v and not v.startswith("@")
         ]
-        if values:
-            people = merge_people(values)
-            if people.authors:
-                res.provenance["authors"] = f"meta:{key}"
-                return _add_credit(res, people)
-            if people.credit and meta_credit is None:
-                meta_credit = (people.credit, f"meta:{key}")
-    lines = [text for text, _ in cand.bylines]
-    for text, origin in cand.bylines:
-        people = parse_byline(text)
-        if people.authors:
-            res.provenance["authors"] = origin
-            merged = merge_people([text] + [t for t in lines if t != text and _credit_only(t)])
-            return _add_credit(res, merged)
-    credits = [parse_byline(text).credit for text in lines]
-    credit = next((c for c in credits if c), None)
-    if credit:
-        res.provenance["credit"] = "dom:byline"
-    elif meta_credit is not None:
-        credit, res.provenance["credit"] = meta_credit
-    return People((), credit)
+        sources.append((values, f"meta:{key}"))
+    sources.extend(([text], origin) for text, origin in cand.bylines)
+    for values, origin in sources:
+        if not values:
+            continue
+        people = merge_people(values)
+        if not origin.startswith("dom:"):
+            # publications put their own name in meta/JSON-LD author; a visible byline naming
+            # the blog's owner (whose name is also the site's) is a person
+            people = _not_site(people, site_names)
+        if people.credit and meta_credit is None:
+            meta_credit = (people.credit, origin)
+        if not people.authors:
+            continue
+        if all(looks_like_handle(a) for a in people.authors):
+            fallback = fallback or (people, origin)
+            continue
+        res.provenance["authors"] = origin
+        return _add_credit(res, people, meta_credit)
+    if fallback is not None:
+        res.provenance["authors"] = fallback[1]
+        return _add_credit(res, fallback[0], meta_credit)
+    if meta_credit is not None:
+        res.provenance["credit"] = meta_credit[1]
+        return People((), meta_credit[0])
+    return People()
 
 
 def _credit_only(text: str) -> bool:
@@ -545,13 +568,16 @@ def _credit_only(text: str) -> bool:
     return not people.authors and people.credit is not None
 
 
-def _add_credit(res: _Resolver, people: People) -> People:
+def _add_credit(res: _Resolver, people: People, seen: tuple[str, str] | None) -> People:
     if people.credit:
         res.provenance.setdefault("credit", res.provenance.get("authors", "dom:byline"))
         return people
+    if seen is not None:
+        res.provenance["credit"] = seen[1]
+        return People(people.authors, seen[0])
     for text, origin in res.cand.bylines:
         credit = parse_byline(text).credit
-        if credit:
+        if credit and agency(credit.split(",")[0]) is not None:
             res.provenance["credit"] = origin
             return People(people.authors, credit)
     return people
@@ -812,8 +838,8 @@ def extract_metadata(doc: Document, *, fetched_at: datetime | None = None) -> Me
     if res.url is None:
         res.url = canonical
     published, modified = _resolve_dates(res)
-    people = _resolve_people(res)
     site_names = _site_names(res)
+    people = _resolve_people(res, site_names)
     title = _resolve_title(res, site_names)
     site_name = _first(res, "site_name", (), ("og:site_name", "application-name"))
     if site_name is None and res.main is not None:

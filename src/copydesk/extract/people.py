@@ -81,6 +81,65 @@ _LEAD = re.compile(
     r"(?-i:di)|author|autor|auteur|autore|text|texto|texte|posted|geschrieben\s+von)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
+# Words that label a byline rather than name someone ("Published by", "Veröffentlicht am",
+# "Artikel von"); a segment made only of these is not a person, and a prefix of them is cut.
+_LABEL_WORDS = frozenset(
+    [
+        "by",
+        "on",
+        "at",
+        "am",
+        "um",
+        "le",
+        "el",
+        "il",
+        "em",
+        "von",
+        "vom",
+        "posted",
+        "published",
+        "publiziert",
+        "veröffentlicht",
+        "erstellt",
+        "geschrieben",
+        "written",
+        "author",
+        "authors",
+        "autor",
+        "autoren",
+        "auteur",
+        "autore",
+        "article",
+        "artikel",
+        "beitrag",
+        "blog",
+        "text",
+        "texte",
+        "texto",
+        "story",
+        "words",
+        "reported",
+        "updated",
+        "aktualisiert",
+        "from",
+        "written_by",
+        "par",
+        "por",
+        "di",
+        "da",
+        "door",
+        "de",
+        "du",
+        "posté",
+        "publié",
+        "publicado",
+        "pubblicato",
+    ]
+)
+_LABEL_PREFIX = re.compile(
+    r"^(?:.*?\s)?(?:by|von|vom|par|por|door|written by|posted by|published by)\s+(?=\S)",
+    re.IGNORECASE,
+)
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 _SPLIT = re.compile(
     r"\s*(?:[,;|/·•]|\s(?:and|und|et|y|e|en|&|with|mit|avec|con|com)\s)\s*",
@@ -107,7 +166,20 @@ def agency(segment: str) -> str | None:
 
 def _clean(segment: str) -> str:
     segment = _LEAD.sub("", segment)
-    return " ".join(segment.split()).strip(" .,:;-–—|\"'«»“”")
+    segment = " ".join(segment.split()).strip(" .,:;-–—|\"'«»“”~*•·/")
+    words = segment.split()
+    if words and all(w.lower().strip(".:") in _LABEL_WORDS for w in words):
+        return ""
+    # "Veröffentlicht am 8. Februar 2022 von PETA-Team": cut the label (and its date) before
+    # the last "von"/"by" when what precedes it is a label or a date
+    match = _LABEL_PREFIX.match(segment)
+    if match is not None:
+        head = segment[: match.end()].split()
+        if _DIGIT.search(segment[: match.end()]) or all(
+            w.lower().strip(".:,") in _LABEL_WORDS for w in head
+        ):
+            segment = segment[match.end() :]
+    return segment.strip(" .,:;-–—|\"'«»“”~*•·/")
 
 
 def _is_person(name: str) -> bool:
@@ -145,6 +217,11 @@ def parse_byline(text: str) -> People:
             authors.append(segment)
     credit = ", ".join(dict.fromkeys(agencies)) if agencies else desk
     return People(tuple(dict.fromkeys(authors)), credit)
+
+
+def looks_like_handle(name: str) -> bool:
+    """A login rather than a name: "christian.stadtfeld", "wordpressadmin", "user_123"."""
+    return " " not in name and (name.islower() or any(c in name for c in "._@")) and len(name) > 2
 
 
 def merge_people(bylines: Iterable[str]) -> People:
