@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 from helpers_service import FIXTURES, LocalSite
@@ -195,7 +197,29 @@ def test_crawl_refuses_private_seeds_then_reports_unavailable(client: TestClient
     assert r.status_code == 403
     # a public address (a literal: this machine has no DNS for the outside world)
     r = client.post("/crawl", json={"seeds": ["https://93.184.215.14/feed.xml"]})
-    assert r.status_code in (202, 501)
-    if r.status_code == 501:
-        assert "not" in r.json()["detail"]
+    assert r.status_code == 501 and "--store" in r.json()["detail"]
     assert client.post("/crawl", json={"seeds": []}).status_code == 422
+    assert client.get("/crawl/nope").status_code == 404
+
+
+def test_crawl_job_fills_the_store(
+    make_client: Callable[..., TestClient], local_site: LocalSite, tmp_path: Path
+) -> None:
+    store = tmp_path / "crawl.db"
+    guarded = make_client(store=store)
+    r = guarded.post("/crawl", json={"seeds": ["https://93.184.215.14/"]})
+    assert r.status_code == 501 and "allow-private" in r.json()["detail"]
+
+    client = make_client(store=store, allow_private=True, crawl_delay=0.0)
+    r = client.post("/crawl", json={"seeds": [local_site.base + "/article.html"], "max_pages": 3})
+    assert r.status_code == 202, r.text
+    job = r.json()
+    assert job["status"] in ("queued", "running", "done")
+    deadline = time.monotonic() + 30
+    while job["status"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.1)
+        job = client.get(f"/crawl/{job['id']}").json()
+    assert job["status"] == "done", job
+    assert job["stats"]["stored"] >= 1
+    hits = client.get("/articles", params={"q": "tidal mill"}).json()["results"]
+    assert any(h["url"] == local_site.base + "/article.html" for h in hits)

@@ -202,16 +202,20 @@ def _register_api(app: FastAPI, state: ServiceState) -> None:
         until: str | None = Query(None, pattern=WHEN_PATTERN, description="YYYY-MM-DD or ISO time"),
         lang: str | None = Query(None, max_length=35),
         page: int = Query(1, ge=1, le=MAX_PAGE),
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         """Full-text search with highlighted snippets; an empty ``q`` lists the newest."""
         hits, has_more = run_search(state, q, site, since, until, lang, page)
-        return {
-            "query": q,
-            "page": page,
-            "page_size": settings.page_size,
-            "has_more": has_more,
-            "results": [{**h.to_dict(), "snippet_html": h.snippet_html} for h in hits],
-        }
+        # returned as a JSONResponse: the shape is SearchOut's, built from the store's own
+        # to_dict, and skipping re-validation keeps the hot path short
+        return JSONResponse(
+            {
+                "query": q,
+                "page": page,
+                "page_size": settings.page_size,
+                "has_more": has_more,
+                "results": [{**h.to_dict(), "snippet_html": h.snippet_html} for h in hits],
+            }
+        )
 
     @app.get(
         "/articles/{article_id}",
@@ -251,11 +255,14 @@ def _register_api(app: FastAPI, state: ServiceState) -> None:
         responses={**_PROBLEMS, 403: {"model": Problem}, 501: {"model": Problem}},
     )
     async def start_crawl(req: CrawlRequest) -> JSONResponse:
-        """Queue seed URLs for the crawler; poll ``GET /crawl/{id}`` for its status."""
+        """Queue seed URLs for the crawler; poll ``GET /crawl/{id}`` for its status. Answers 501
+        when the service cannot crawl (no store, or not started with --allow-private: see
+        service/crawl.py)."""
         if len(req.seeds) > settings.max_crawl_seeds:
             raise HTTPException(422, f"at most {settings.max_crawl_seeds} seeds per job")
         try:
-            job = await state.crawls.start(req.seeds)
+            cap = settings.max_crawl_pages
+            job = await state.crawls.start(req.seeds, min(req.max_pages or cap, cap))
         except CrawlUnavailable as exc:
             raise HTTPException(501, str(exc)) from None
         except FetchError as exc:
@@ -266,14 +273,11 @@ def _register_api(app: FastAPI, state: ServiceState) -> None:
         "/crawl/{job_id}",
         response_model=CrawlJobOut,
         tags=["crawl"],
-        responses={**_PROBLEMS, 404: {"model": Problem}, 501: {"model": Problem}},
+        responses={**_PROBLEMS, 404: {"model": Problem}},
     )
     def crawl_status(job_id: str = Path(max_length=64)) -> JSONResponse:
-        """The status of a crawl job."""
-        try:
-            job = state.crawls.status(job_id)
-        except CrawlUnavailable as exc:
-            raise HTTPException(501, str(exc)) from None
+        """The status of a crawl job: queued, running (with live counters), done or failed."""
+        job = state.crawls.status(job_id)
         if job is None:
             raise HTTPException(404, f"no crawl job {job_id}")
         return JSONResponse(job)

@@ -1,44 +1,145 @@
 """Crawl jobs for the service: ``POST /crawl`` queues seeds, ``GET /crawl/{id}`` reports.
 
-The crawler itself is ``copydesk.harvest`` (issue 5). Until it lands this module says so (the
-endpoints answer 501 with that message) rather than pretending to crawl.
+Jobs run one after another on one worker thread, each as ``copydesk.harvest.Crawler`` over its own
+writable ``Store`` on the service's store file (the crawler's frontier lives in that file, so two
+crawls at once would share and race over it). The worker has its own event loop, so the
+crawler's extraction work never blocks the service's loop.
+
+The SSRF guard: seeds are checked here (scheme, IP literals, and what their names resolve to
+now). The crawler's fetcher does not yet take a resolver, so its redirects and discovered links
+cannot be re-checked hop by hop; until it does, crawling is only offered when the service runs
+with ``--allow-private`` (local use, where the guard is off anyway) and answers 501 otherwise.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import asyncio
+import queue
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from typing import Any
 
 from copydesk.service.guard import check_host_resolves_public
 from copydesk.service.settings import Settings
 
+# Jobs remembered for GET /crawl/{id}; older finished jobs are forgotten first.
+MAX_JOBS = 200
+
 
 class CrawlUnavailable(Exception):
-    """The crawler is not available in this build or for this service."""
+    """Crawling is not available for this service (no store, or no guarded fetcher)."""
+
+
+@dataclass
+class CrawlJob:
+    id: str
+    seeds: list[str]
+    max_pages: int
+    status: str = "queued"  # queued | running | done | failed
+    created_at: float = field(default_factory=time.time)
+    started_at: float | None = None
+    finished_at: float | None = None
+    error: str | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
+    crawler: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        stats = self.stats
+        if self.crawler is not None and self.status == "running":
+            # a live snapshot; the crawler mutates its counters on another thread
+            for _ in range(3):
+                try:
+                    stats = self.crawler.stats.to_dict()
+                    break
+                except RuntimeError:
+                    continue
+        return {
+            "id": self.id,
+            "status": self.status,
+            "seeds": self.seeds,
+            "max_pages": self.max_pages,
+            "created_at": self.created_at,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "error": self.error,
+            "stats": stats,
+        }
 
 
 class Crawls:
-    """The crawl jobs this app started."""
+    """The crawl jobs of one app, and the worker thread that runs them."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self._jobs: OrderedDict[str, CrawlJob] = OrderedDict()
+        self._lock = threading.Lock()
+        self._queue: queue.Queue[CrawlJob | None] = queue.Queue()
+        self._worker: threading.Thread | None = None
 
-    def _require(self) -> None:
-        if importlib.util.find_spec("copydesk.harvest") is None:
-            raise CrawlUnavailable("crawling is not available yet: copydesk.harvest is missing")
-        raise CrawlUnavailable("crawling through the service is not wired up yet")
+    def _check_available(self) -> None:
+        if self.settings.store is None:
+            raise CrawlUnavailable("no store configured: start the service with --store PATH")
+        if not self.settings.allow_private:
+            raise CrawlUnavailable(
+                "crawling through the service needs the crawler's fetcher to take the SSRF "
+                "guard's resolver (not yet available); run with --allow-private for local use"
+            )
 
-    async def start(self, seeds: list[str]) -> dict[str, Any]:
+    async def start(self, seeds: list[str], max_pages: int) -> dict[str, Any]:
         # refuse non-public seeds first: that answer does not depend on the crawler
         for seed in seeds:
             await check_host_resolves_public(seed, allow_private=self.settings.allow_private)
-        self._require()
-        return {}
+        self._check_available()
+        job = CrawlJob(uuid.uuid4().hex, [s.strip() for s in seeds], max_pages)
+        with self._lock:
+            self._jobs[job.id] = job
+            while len(self._jobs) > MAX_JOBS:
+                oldest = next(iter(self._jobs))
+                if self._jobs[oldest].status in ("queued", "running"):
+                    break
+                self._jobs.pop(oldest)
+            if self._worker is None or not self._worker.is_alive():
+                self._worker = threading.Thread(
+                    target=self._work, name="copydesk-crawl", daemon=True
+                )
+                self._worker.start()
+        self._queue.put(job)
+        return job.to_dict()
 
     def status(self, job_id: str) -> dict[str, Any] | None:
-        del job_id
-        self._require()
-        return None
+        with self._lock:
+            job = self._jobs.get(job_id)
+        return None if job is None else job.to_dict()
+
+    def _work(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            self._run(job)
+
+    def _run(self, job: CrawlJob) -> None:
+        from copydesk.harvest import Crawler, HarvestOptions
+        from copydesk.store import Store
+
+        assert self.settings.store is not None
+        job.status, job.started_at = "running", time.time()
+        try:
+            with Store(self.settings.store) as store:
+                options = HarvestOptions(max_pages=job.max_pages, delay=self.settings.crawl_delay)
+                job.crawler = Crawler(store, options)
+                stats = asyncio.run(job.crawler.run(job.seeds))
+            job.stats = stats.to_dict()
+            job.status = "done"
+        except Exception as exc:  # a failed job is reported, never lost or raised into the API
+            job.status, job.error = "failed", f"{exc.__class__.__name__}: {exc}"
+        finally:
+            job.crawler = None
+            job.finished_at = time.time()
 
     async def close(self) -> None:
-        return None
+        """Stop taking jobs; a running crawl finishes its page (crawls resume on the next run)."""
+        self._queue.put(None)

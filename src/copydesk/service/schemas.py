@@ -190,6 +190,9 @@ class Problem(BaseModel):
 class CrawlRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     seeds: list[str] = Field(min_length=1, description="Seed URLs: pages, feeds or sitemaps.")
+    max_pages: int | None = Field(
+        default=None, ge=1, description="Pages to fetch at most (capped by the service)."
+    )
 
 
 class CrawlJobOut(BaseModel):

@@ -24,6 +24,10 @@ RATE_PER_S = 20.0
 RATE_BURST = 40
 # Seeds accepted in one `POST /crawl`: a crawl job is a list a person or script builds.
 MAX_CRAWL_SEEDS = 1000
+# Pages one crawl job fetches at most unless the request asks for fewer.
+MAX_CRAWL_PAGES = 1000
+# Seconds between two requests to one host in service crawls: the crawler's polite default.
+CRAWL_DELAY_S = 1.0
 # Results per page of `/articles`.
 PAGE_SIZE = 20
 
@@ -42,4 +46,6 @@ class Settings:
     rate_per_s: float = RATE_PER_S
     rate_burst: int = RATE_BURST
     max_crawl_seeds: int = MAX_CRAWL_SEEDS
+    max_crawl_pages: int = MAX_CRAWL_PAGES
+    crawl_delay: float = CRAWL_DELAY_S
     page_size: int = PAGE_SIZE
