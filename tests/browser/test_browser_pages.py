@@ -162,3 +162,14 @@ def test_csp_blocks_injected_script_even_if_markup_got_through(page: Any, live: 
     page.wait_for_timeout(200)
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert any("Content Security Policy" in e for e in errors)
+
+
+def test_api_docs_render_offline(page: Any, live: LiveServer) -> None:
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(live.base + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=20_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/extract" in p for p in paths) and any("/articles" in p for p in paths)
+    assert not [e for e in errors if "Content Security Policy" in e], errors
+    screenshot(page, "docs")

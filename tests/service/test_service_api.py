@@ -189,7 +189,13 @@ def test_openapi_and_docs(client: TestClient) -> None:
     r = client.get("/docs")
     assert r.status_code == 200 and "swagger" in r.text.lower()
     csp = r.headers["content-security-policy"]
-    assert "'unsafe-inline'" not in csp and "sha256-" in csp
+    script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and "sha256-" in script_src
+    # Swagger UI is served from the installed bundle, not a CDN: /docs works offline
+    assert "cdn." not in r.text
+    js = client.get("/docs/assets/swagger-ui-bundle.js")
+    assert js.status_code == 200 and len(js.content) > 100_000
+    assert client.get("/docs/assets/..%2Fsecret").status_code == 404
 
 
 def test_crawl_refuses_private_seeds_then_reports_unavailable(client: TestClient) -> None:

@@ -20,12 +20,13 @@ from contextlib import asynccontextmanager
 from datetime import date, datetime
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
+from pathlib import Path as PathLib
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from copydesk.api import extract
@@ -333,19 +334,42 @@ async def _validation_problem(_request: Request, exc: Exception) -> JSONResponse
     return JSONResponse({"detail": detail}, status_code=422)
 
 
-def _docs_page(app: FastAPI) -> tuple[bytes, str]:
+def _swagger_assets() -> PathLib | None:
+    """Swagger UI's files from the swagger-ui-bundle-v2 wheel, so /docs works offline."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    path = PathLib(str(swagger_ui_path))
+    return path if (path / "swagger-ui-bundle.js").is_file() else None
+
+
+def _docs_page(app: FastAPI, assets: PathLib | None) -> tuple[bytes, str]:
     """Swagger UI's page and a CSP that allows exactly its own inline script (by hash)."""
-    page = get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="copydesk API")
+    openapi_url = app.openapi_url or "/openapi.json"
+    if assets is not None:
+        origin = "'self'"
+        page = get_swagger_ui_html(
+            openapi_url=openapi_url,
+            title="copydesk API",
+            swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs/assets/swagger-ui.css",
+            swagger_favicon_url="/docs/assets/favicon-32x32.png",
+        )
+    else:  # without the bundle, the browser loads Swagger UI from its CDN
+        origin = "https://cdn.jsdelivr.net"
+        page = get_swagger_ui_html(openapi_url=openapi_url, title="copydesk API")
     body = bytes(page.body)
     hashes = [
         "'sha256-" + base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode() + "'"
         for m in re.finditer(rb"<script>(.*?)</script>", body, re.S)
     ]
-    cdn = "https://cdn.jsdelivr.net"
+    # Swagger UI sets style attributes, hence 'unsafe-inline' for styles on this page only
+    # (styles cannot run script); scripts stay limited to the bundle and the hashed initializer.
     csp = (
-        f"default-src 'none'; script-src {cdn} {' '.join(hashes)}; style-src {cdn}; "
-        "img-src 'self' https: data:; connect-src 'self'; base-uri 'none'; "
-        "frame-ancestors 'none'"
+        f"default-src 'none'; script-src {origin} {' '.join(hashes)}; "
+        f"style-src {origin} 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+        "base-uri 'none'; frame-ancestors 'none'"
     )
     return body, csp
 
@@ -376,11 +400,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from copydesk.service.pages import register_pages
 
     register_pages(app, state)
-    docs_body, docs_csp = _docs_page(app)
+    assets = _swagger_assets()
+    docs_body, docs_csp = _docs_page(app, assets)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return HTMLResponse(docs_body)
+
+    if assets is not None:
+        served = {
+            name: assets / name
+            for name in ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png")
+        }
+
+        @app.get("/docs/assets/{name}", include_in_schema=False)
+        def docs_asset(name: str) -> FileResponse:
+            if name not in served:
+                raise HTTPException(404, "no such file")
+            return FileResponse(served[name], headers={"cache-control": "public, max-age=86400"})
 
     def csp_for(path: str) -> str:
         return docs_csp if path == "/docs" else PAGE_CSP
