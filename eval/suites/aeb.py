@@ -33,6 +33,7 @@ def run_detailed(datasets: Path) -> tuple[dict[str, float], list[dict[str, Any]]
                 "recall": score.recall,
                 "chars": len(text),
                 "error": outcome.error,
+                "ms": round(outcome.ms, 1),
             }
         )
     prf = aggregate_pages(scores)

@@ -33,7 +33,14 @@ def run_detailed(datasets: Path) -> tuple[dict[str, float], list[dict[str, Any]]
         label = raw_label[:10] if isinstance(raw_label, str) and raw_label.strip() else None
         counts = counts.add(day, label)
         pages.append(
-            {"file": item["file"], "url": url, "label": label, "got": day, "error": outcome.error}
+            {
+                "file": item["file"],
+                "url": url,
+                "label": label,
+                "got": day,
+                "error": outcome.error,
+                "ms": round(outcome.ms, 1),
+            }
         )
     metrics = {**counts.scores(), "pages": float(counts.total), "errors": float(errors)}
     return metrics, pages

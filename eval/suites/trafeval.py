@@ -57,6 +57,7 @@ def run_detailed(datasets: Path) -> tuple[dict[str, float], list[dict[str, Any]]
             "fp": counts.fp,
             "tn": counts.tn,
             "error": outcome.error,
+            "ms": round(outcome.ms, 1),
         }
         title = _label(item.get("title"))
         if isinstance(title, str):

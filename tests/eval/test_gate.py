@@ -146,3 +146,13 @@ def test_pin_sets_floors_below_measured_by_the_rule(tmp_path: Path) -> None:
     assert written == {"_comment": "kept", "s.f1": 0.946, "s.precision": 0.907, "s.recall": 0.0}
     assert all(written[k] <= metrics[k.partition(".")[2]] for k in written if k[0] != "_")
     assert pin(floors, results, ["s.gone"], out) == 1
+
+
+def test_a_page_over_the_time_limit_is_scored_empty_not_fatal() -> None:
+    from eval.suites._common import extract_page
+
+    page = ("<html><body>" + "<p>A sentence of a long article body.</p>" * 5000).encode()
+    slow = extract_page(page, None, timeout=0.001)
+    assert slow.article is None and slow.error is not None and "PageTimeout" in slow.error
+    fine = extract_page(b"<html><body><p>Short.</p></body></html>", None)
+    assert fine.article is not None and fine.error is None and fine.ms > 0
