@@ -155,9 +155,10 @@ def _ts(value: datetime | None) -> float | None:
     return value.timestamp()
 
 
-def _content_hash(data: dict[str, Any]) -> str:
+def _serialise(data: dict[str, Any]) -> tuple[str, str]:
+    """(JSON stored in ``data``, content hash): one encoding serves both."""
     payload = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+    return payload, hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
 
 _ARTICLE_COLUMNS = (
@@ -262,8 +263,7 @@ class Store:
         warc_offset: int | None,
         key: str | None,
     ) -> int:
-        data = article.to_dict()
-        digest = _content_hash(data)
+        payload, digest = _serialise(article.to_dict())
         url = article.url or article.canonical_url
         url_key = key if key is not None else (canonical_url_key(url) if url else None)
         now = time.time()
@@ -295,7 +295,7 @@ class Store:
                 " WHERE id = ?",
                 (
                     *self._columns(article, url),
-                    json.dumps(data, ensure_ascii=False),
+                    payload,
                     digest,
                     int(version) + 1,
                     _ts(fetched_at),
@@ -314,7 +314,7 @@ class Store:
             (
                 url_key,
                 *self._columns(article, url),
-                json.dumps(data, ensure_ascii=False),
+                payload,
                 digest,
                 _ts(fetched_at),
                 warc_file,
@@ -451,17 +451,7 @@ class Store:
                 )
                 rows = self._conn.execute(sql, (*params, limit, offset)).fetchall()
             else:
-                w_title, w_text = BM25_WEIGHTS
-                sql = (
-                    "SELECT a.id, a.url, a.title, a.site, a.published, a.language,"
-                    f" bm25(articles_fts, {w_title}, {w_text}) AS score,"
-                    f" snippet(articles_fts, -1, char(2), char(3), '…', {SNIPPET_TOKENS})"
-                    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-                    " WHERE articles_fts MATCH ?"
-                    f"{' AND ' + ' AND '.join(where) if where else ''}"
-                    " ORDER BY score LIMIT ? OFFSET ?"
-                )
-                rows = self._conn.execute(sql, (match, *params, limit, offset)).fetchall()
+                rows = self._ranked(match, where, params, limit, offset)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed: {exc}") from exc
         return [
@@ -477,6 +467,41 @@ class Store:
             )
             for r in rows
         ]
+
+    def _ranked(
+        self, match: str, where: list[str], params: list[Any], limit: int, offset: int
+    ) -> list[tuple[Any, ...]]:
+        """BM25 top-k first, then columns and snippets for those k rows only: SQLite would
+        otherwise build a snippet for every matching row before sorting (a frequent word
+        matches most of the store)."""
+        w_title, w_text = BM25_WEIGHTS
+        score = f"bm25(articles_fts, {w_title}, {w_text})"
+        if where:
+            sql = (
+                f"SELECT articles_fts.rowid, {score} AS score FROM articles_fts"
+                " JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
+                f" AND {' AND '.join(where)} ORDER BY score LIMIT ? OFFSET ?"
+            )
+        else:
+            sql = (
+                f"SELECT rowid, {score} AS score FROM articles_fts WHERE articles_fts MATCH ?"
+                " ORDER BY score LIMIT ? OFFSET ?"
+            )
+        top = self._conn.execute(sql, (match, *params, limit, offset)).fetchall()
+        rows: list[tuple[Any, ...]] = []
+        for article_id, rank in top:
+            meta = self._conn.execute(
+                "SELECT id, url, title, site, published, language FROM articles WHERE id = ?",
+                (article_id,),
+            ).fetchone()
+            snippet = self._conn.execute(
+                f"SELECT snippet(articles_fts, -1, char(2), char(3), '…', {SNIPPET_TOKENS})"
+                " FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+                (match, article_id),
+            ).fetchone()
+            if meta is not None:
+                rows.append((*meta, rank, snippet[0] if snippet else ""))
+        return rows
 
 
 class _Transaction:
