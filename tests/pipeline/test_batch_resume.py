@@ -30,7 +30,7 @@ from tests.pipeline.batchkit import (
 
 REPO = Path(__file__).resolve().parents[2]
 # Stats that measure the run rather than the data.
-RUN_STATS = {"elapsed_s", "records_per_s", "worker_restarts", "worker_peak_rss_mb"}
+RUN_STATS = {"elapsed_s", "records_per_s", "worker_restarts", "worker_peak_rss_mb", "worker_cpu_s"}
 
 
 def _snapshot(out: Path) -> dict[str, object]:

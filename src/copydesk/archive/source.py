@@ -17,6 +17,8 @@ from copydesk.errors import SourceError
 # Compressed bytes read from the source per step. 256 KB amortises Python call overhead (one call
 # per step) while keeping the in-flight buffer small.
 READ_STEP = 1 << 18
+# Compressed bytes given to zlib per call (see MemberGunzip._step).
+FEED_STEP = 1 << 15
 # Uncompressed bytes produced per inflate call: bounds memory even if a member is a gzip bomb.
 INFLATE_STEP = 1 << 20
 # Socket timeout for remote WARCs: a stalled server fails the shard (which a re-run retries)
@@ -94,7 +96,8 @@ class MemberGunzip:
     def __init__(self, raw: Readable) -> None:
         self._raw = raw
         self._inflater: zlib._Decompress | None = None
-        self._input = b""  # compressed bytes not yet given to an inflater
+        self._input = b""  # compressed bytes read from the source
+        self._pos = 0  # how much of self._input the inflaters have consumed
         self._compressed_pos = 0  # compressed offset of self._input[0]
         self._produced = 0  # uncompressed bytes produced so far
         self._starts: dict[int, int] = {}
@@ -117,33 +120,38 @@ class MemberGunzip:
         return out
 
     def _step(self) -> None:
-        if not self._input:
+        if self._pos >= len(self._input):
             self._input = self._raw.read(READ_STEP)
+            self._pos = 0
             if not self._input:
                 self._eof = True
                 self.truncated = self._inflater is not None
                 return
         if self._inflater is None:
-            if not self._input.startswith(GZIP_MAGIC[: len(self._input)]):
+            head = self._input[self._pos : self._pos + 2]
+            if not GZIP_MAGIC.startswith(head):
                 # Trailing junk after the last member (padding, a second format): stop here.
                 self._eof = True
                 return
             self._inflater = zlib.decompressobj(31)
             self._starts[self._produced] = self._compressed_pos
-        before = len(self._input)
+        # Feed small slices: at a member's end zlib copies what is left of the input into
+        # unused_data, so a small slice keeps that copy small for archives of small members.
+        piece = self._input[self._pos : self._pos + FEED_STEP]
         try:
-            chunk = self._inflater.decompress(self._input, INFLATE_STEP)
+            chunk = self._inflater.decompress(piece, INFLATE_STEP)
         except zlib.error:
             self._eof = True
             self.truncated = True
             return
         if self._inflater.eof:
-            rest = self._inflater.unused_data
+            left = len(self._inflater.unused_data)
             self._inflater = None
         else:
-            rest = self._inflater.unconsumed_tail
-        self._compressed_pos += before - len(rest)
-        self._input = rest
+            left = len(self._inflater.unconsumed_tail)
+        consumed = len(piece) - left
+        self._pos += consumed
+        self._compressed_pos += consumed
         self._buffer += chunk
         self._produced += len(chunk)
 

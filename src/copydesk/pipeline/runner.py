@@ -166,6 +166,8 @@ def process_shard(
     if paths.finished():
         return ShardResult(location, paths.name, "skipped")
     started = time.monotonic()
+    cpu_before = pool.stats.cpu_s
+    restarts_before = pool.stats.restarts
     counts: Counter[str] = Counter()
     rejects: Counter[str] = Counter()
     writer = ShardWriter(paths)
@@ -207,8 +209,9 @@ def process_shard(
         "read_error": read_error,
         "elapsed_s": round(elapsed, 3),
         "records_per_s": round(counts["records"] / elapsed, 1) if elapsed > 0 else None,
-        "worker_restarts": pool.stats.restarts,
+        "worker_restarts": pool.stats.restarts - restarts_before,
         "worker_peak_rss_mb": round(pool.stats.peak_rss_kb / 1024, 1),
+        "worker_cpu_s": round(pool.stats.cpu_s - cpu_before, 3),
     }
     writer.commit(stats)
     if progress is not None:

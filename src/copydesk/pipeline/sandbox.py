@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import queue
 import resource
+import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -32,6 +35,10 @@ DEFAULT_MEMORY_MB = 1536
 # Results kept waiting for an earlier, slower page before dispatch pauses: bounds the reorder
 # buffer's memory while one worker is stuck on a page (up to the timeout).
 MAX_AHEAD = 256
+# Pages queued per worker: 2 lets a worker start its next page the moment it finishes one,
+# instead of idling while the reading process (which may be waiting for a CPU on a busy
+# machine) collects the result and sends the next. More would only delay resends.
+PREFETCH = 2
 # How long a retiring worker gets to exit on its own before it is killed.
 JOIN_GRACE_S = 2.0
 # How long a new worker may take to start (fork from the server, set its limits) before the
@@ -55,19 +62,31 @@ class Bounds:
 def _serve(
     conn: Connection, step: StepFunction, options: StepOptions, memory_mb: int | None
 ) -> None:
-    """A worker's loop: receive a page, run the step, send (outcome, peak RSS KB, retire)."""
+    """A worker's loop: receive a page, run the step, send (outcome, peak RSS KB, CPU seconds
+    so far, retire). A thread takes pages off the pipe while the step runs, so the pool can
+    queue the next page without waiting for this one (no idle round trip between pages)."""
     if memory_mb:
         limit = memory_mb << 20
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    inbox: queue.SimpleQueue[Page | None] = queue.SimpleQueue()
+
+    def receive() -> None:
+        while True:
+            try:
+                item = conn.recv()
+            except (EOFError, OSError):
+                item = None
+            inbox.put(item)
+            if item is None:
+                return
+
+    threading.Thread(target=receive, daemon=True).start()
     conn.send("ready")
     while True:
-        try:
-            page = conn.recv()
-        except (EOFError, OSError):
-            return
+        page = inbox.get()
         if page is None:
             return
         retire = False
@@ -77,9 +96,10 @@ def _serve(
             outcome, retire = Rejected("memory", f"over the {memory_mb} MB worker limit"), True
         except Exception as exc:  # a bug on one page must not end the shard
             outcome = Rejected("error", f"{type(exc).__name__}: {exc}"[:500])
-        rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        del page
+        usage = resource.getrusage(resource.RUSAGE_SELF)
         try:
-            conn.send((outcome, rss_kb, retire))
+            conn.send((outcome, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, retire))
         except (OSError, ValueError):
             return
         if retire:
@@ -91,8 +111,11 @@ class _Worker:
     def __init__(self, process: BaseProcess, conn: Connection) -> None:
         self.process = process
         self.conn = conn
-        self.seq: int | None = None
-        self.deadline = 0.0
+        self.queue: deque[int] = deque()  # pages sent, in order; the first is being worked on
+        self.started = 0.0  # when the first queued page started
+
+    def deadline(self, timeout_s: float) -> float:
+        return self.started + timeout_s
 
 
 @dataclass
@@ -100,6 +123,19 @@ class PoolStats:
     restarts: int = 0
     timeouts: int = 0
     peak_rss_kb: int = 0
+    # CPU seconds of workers that have exited, as last reported (a killed worker's last page
+    # is not counted).
+    retired_cpu_s: float = 0.0
+    live_cpu_s: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def cpu_s(self) -> float:
+        """CPU seconds the workers spent (user + system), for benchmarks and stats.json."""
+        return self.retired_cpu_s + sum(self.live_cpu_s.values())
+
+    def retire(self, pid: int | None) -> None:
+        if pid is not None:
+            self.retired_cpu_s += self.live_cpu_s.pop(pid, 0.0)
 
 
 class WorkerPool:
@@ -157,6 +193,7 @@ class WorkerPool:
             worker.process.kill()
             worker.process.join()
         worker.conn.close()
+        self.stats.retire(worker.process.pid)
         self._workers.remove(worker)
         self._workers.append(self._spawn())
         self.stats.restarts += 1
@@ -168,14 +205,20 @@ class WorkerPool:
             self._workers.append(self._spawn())
         tags: dict[int, T] = {}
         done: dict[int, Outcome | None] = {}
-        pages: dict[int, Page] = {}
+        pages: dict[int, Page] = {}  # sent and not done: resent if their worker is replaced
+        resend: deque[int] = deque()
         source = iter(jobs)
         exhausted = False
         next_in = next_out = 0
         while True:
-            # 1. dispatch to idle workers (pass-through jobs are done at once)
+            # 1. fill the workers' queues (pass-through jobs are done at once)
             for worker in self._workers:
-                while worker.seq is None and not exhausted and next_in - next_out < MAX_AHEAD:
+                while len(worker.queue) < PREFETCH:
+                    if resend:
+                        self._send(worker, resend.popleft(), pages)
+                        continue
+                    if exhausted or next_in - next_out >= MAX_AHEAD:
+                        break
                     job = next(source, None)
                     if job is None:
                         exhausted = True
@@ -185,52 +228,63 @@ class WorkerPool:
                     if page is None:
                         done[next_in] = None
                     else:
-                        self._send(worker, next_in, page)
                         pages[next_in] = page
+                        self._send(worker, next_in, pages)
                     next_in += 1
             # 2. hand out finished results in order
             while next_out in done:
                 yield tags.pop(next_out), done.pop(next_out)
                 next_out += 1
-            busy = [w for w in self._workers if w.seq is not None]
+            busy = [w for w in self._workers if w.queue]
             if not busy:
-                if exhausted and next_out == next_in:
+                if exhausted and next_out == next_in and not resend:
                     return
                 continue
             # 3. wait for a result or the earliest deadline
-            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            ready = wait([w.conn for w in busy], timeout)
+            timeout_s = self._bounds.timeout_s
+            wait_s = max(0.0, min(w.deadline(timeout_s) for w in busy) - time.monotonic())
+            ready = wait([w.conn for w in busy], wait_s)
             for worker in busy:
-                seq = worker.seq
-                assert seq is not None
                 if worker.conn in ready:
-                    done[seq] = self._receive(worker)
-                elif time.monotonic() >= worker.deadline:
+                    seq = worker.queue.popleft()
+                    done[seq] = self._receive(worker, resend)
+                elif time.monotonic() >= worker.deadline(timeout_s):
+                    seq = worker.queue.popleft()
                     self.stats.timeouts += 1
-                    worker.seq = None
+                    resend.extend(worker.queue)
+                    worker.queue.clear()
                     self._replace(worker, kill=True)
-                    done[seq] = Rejected("timeout", f"over {self._bounds.timeout_s:g} s")
+                    done[seq] = Rejected("timeout", f"over {timeout_s:g} s")
                 else:
                     continue
                 pages.pop(seq, None)
 
-    def _send(self, worker: _Worker, seq: int, page: Page) -> None:
-        worker.seq = seq
-        worker.deadline = time.monotonic() + self._bounds.timeout_s
-        # A worker that died while idle fails the send; the wait then sees EOF: worker_died.
+    def _send(self, worker: _Worker, seq: int, pages: dict[int, Page]) -> None:
+        if not worker.queue:
+            worker.started = time.monotonic()
+        worker.queue.append(seq)
+        # A worker that died fails the send; the wait then sees EOF: worker_died.
         with contextlib.suppress(OSError, ValueError):
-            worker.conn.send(page)
+            worker.conn.send(pages[seq])
 
-    def _receive(self, worker: _Worker) -> Outcome:
-        worker.seq = None
+    def _receive(self, worker: _Worker, resend: deque[int]) -> Outcome:
         try:
-            outcome, rss_kb, retire = worker.conn.recv()
+            outcome, rss_kb, cpu_s, retire = worker.conn.recv()
         except (EOFError, OSError):
             code = worker.process.exitcode
+            # The page being worked on killed the worker; the ones queued behind it get
+            # another worker.
+            resend.extend(worker.queue)
+            worker.queue.clear()
             self._replace(worker, kill=True)
             return Rejected("worker_died", f"exit code {code}")
+        worker.started = time.monotonic()
         self.stats.peak_rss_kb = max(self.stats.peak_rss_kb, int(rss_kb))
+        if worker.process.pid is not None:
+            self.stats.live_cpu_s[worker.process.pid] = float(cpu_s)
         if retire:
+            resend.extend(worker.queue)
+            worker.queue.clear()
             self._replace(worker, kill=False)
         return outcome  # type: ignore[no-any-return]
 
@@ -244,6 +298,7 @@ class WorkerPool:
                 worker.process.kill()
                 worker.process.join()
             worker.conn.close()
+            self.stats.retire(worker.process.pid)
         self._workers = []
 
 
