@@ -67,7 +67,8 @@ def score_aeb(fn, worst: int) -> None:
     print(f"AEB  P={P:.4f} R={R:.4f} F1={2 * P * R / (P + R):.4f}  (n={len(recs)})")
     for row in sorted(rows, key=lambda r: r[0])[:worst]:
         print(
-            f"  P={row[1] if row[1] is None else round(row[1], 3)} R={row[2]:.3f} {row[3][:10]} {row[4]}"
+            f"  P={row[1] if row[1] is None else round(row[1], 3)} R={row[2]:.3f} "
+            f"{row[3][:10]} {row[4]}"
         )
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from copydesk.extract.core import extract_html
 from copydesk.model import Article
 from copydesk.parse.decode import decode
-from copydesk.parse.sniff import looks_like_html
+from copydesk.parse.sniff import looks_binary, looks_like_html, looks_like_json
 from copydesk.text.core import extract_plain_text
 
 INPUT_KINDS = ("auto", "html", "text")
@@ -18,17 +18,33 @@ def extract(
     *,
     url: str | None = None,
     fetched_at: datetime | None = None,
-    input: str = "auto",  # noqa: A002 - the name is the documented API
+    input: str = "auto",
 ) -> Article:
     """Extract one page (HTML or already-scraped text) into an :class:`Article`.
 
-    Never raises for a page's content: unusable input gives an Article with ``page_type`` "other"
-    and an empty body. Raises ``ValueError`` only for a bad ``input`` argument.
+    Bytes are decoded by the project (BOM, declared charset, strict UTF-8, detection). Never
+    raises for a page's content: unusable input (empty, binary, a PDF or image, JSON) gives an
+    Article with ``page_type`` "other" and an empty body. Raises ``ValueError`` only for a bad
+    ``input`` argument and ``TypeError`` for a page that is neither str nor bytes.
     """
     if input not in INPUT_KINDS:
         raise ValueError(f"input must be one of {INPUT_KINDS}, not {input!r}")
-    text = decode(page) if isinstance(page, bytes) else page
-    kind = input if input != "auto" else ("html" if looks_like_html(text) else "text")
+    if isinstance(page, bytes | bytearray | memoryview):
+        data = bytes(page)
+        if looks_binary(data):
+            return Article(url=url)
+        text = decode(data)
+    elif isinstance(page, str):
+        text = page
+    else:
+        raise TypeError(f"page must be str or bytes, not {type(page).__name__}")
+    if not text.strip():
+        return Article(url=url)
+    kind = input
+    if kind == "auto":
+        if looks_like_json(text):
+            return Article(url=url)  # an API response, not a page
+        kind = "html" if looks_like_html(text) else "text"
     if kind == "html":
         return extract_html(text, url=url, fetched_at=fetched_at)
     return extract_plain_text(text, url=url, fetched_at=fetched_at)

@@ -72,6 +72,7 @@ FURNITURE_TOKENS = frozenset(
         "topics", "keywords", "categories", "donate", "jump", "flyout", "dropdown", "lightbox",
         "gallery", "carousel", "slideshow", "video", "player", "mostread", "mostpopular", "more",
         "next", "prev", "previous", "follow", "subnav", "header", "footer", "sidebar", "promo",
+        "figure", "wp-caption", "wp-caption-text", "photo-credit", "image-credit", "signature",
     }
 )  # fmt: skip
 FURNITURE_PREFIXES = (
@@ -85,15 +86,17 @@ FURNITURE_PREFIXES = (
 )  # fmt: skip
 # Tokens that look like furniture by prefix but name article text ("commentary" is an opinion
 # genre, "author-bio" stays furniture).
-NOT_FURNITURE = frozenset({"commentary", "comments-disabled", "menuitem-article"})
+NOT_FURNITURE = frozenset({"comments-disabled", "menuitem-article"})
+# "non-ad-column" says what a part is not; "commentary-body" is an opinion piece's body.
+NOT_FURNITURE_PREFIXES = ("non-", "no-", "not-", "commentary")
 # Words that name furniture even as one part of a compound name ("post-share-buttons",
 # "c-nav-list"); only unambiguous words, since compound names also say what a part is *not*
 # ("field-label-hidden", "content-with-sidebar", "tag-politics" on a WordPress <article>).
 FURNITURE_PARTS = frozenset(
     {"nav", "ad", "ads", "share", "sharing", "social", "comments", "cookie", "cookies",
      "newsletter", "related", "promo", "breadcrumb", "breadcrumbs", "byline", "footer",
-     "subscribe", "outbrain", "taboola", "advert", "advertisement", "consent", "recirc",
-     "sponsored", "trending", "popular", "caption"}
+     "subscribe", "outbrain", "taboola", "paywall", "advert", "advertisement", "consent", "recirc",
+     "sponsored", "trending", "popular", "caption", "figure", "figcaption"}
 )  # fmt: skip
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9_-]+")
 _PART_SPLIT = re.compile(r"[-_]+")
@@ -121,6 +124,8 @@ GRANDPARENT_SHARE = 0.5
 # summary; 0.2 is one headline-length link in such an item.
 TEASER_ITEM_CHARS = 500
 TEASER_LINK_SHARE = 0.2
+# A page without prose but with at least this many teaser items is a listing: no body at all.
+LISTING_MIN_TEASERS = 3
 # Container choice maximises good - BAD_PENALTY * bad. Lower values climb to wider containers
 # (more recall, more furniture); 0.6 was the best on the development sets in steps of 0.1.
 BAD_PENALTY = 0.6
@@ -148,19 +153,43 @@ _BOILERPLATE = re.compile(
     r"share (this|on)|click (here )?to share|share$|tweet$|email$|print$|"
     r"sign up|subscribe|follow (us|@)|like us on|join (us|our)|"
     r"(photo|image|picture|foto|bild|video|illustration)( credit)?s?\s*[:|/©]|"
-    r"copyright|©|\(c\) |all rights reserved|alle rechte|"
-    r"by [\w .'-]{2,60}$|von [\w .'-]{2,60}$|posted (by|on|in)|published|updated|last updated|"
+    r"copyright|©|\(c\) |all rights reserved|alle rechte|tous droits|"
+    r"a version of this (article|story) appear|"
+    r"(by|von|par|por|di) (?-i:[A-ZÀ-Ý])[\w .'-]{1,40}(, [\w .'-]{2,40})?"
+    r"( ?[-–|·•] [^.]{0,40})?$|posted (by|on|in)|"
     r"we use cookies|this (web)?site uses cookies|accept( all)? cookies|"
     r"comments?$|\d+ comments?|leave a (comment|reply)|kommentare?$|"
     r"tags?:|filed under|categories:|loading|skip to|back to top|zum seitenanfang|"
-    r"getty images|reuters$|ap photo|afp$|dpa$|"
-    r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? +\w+ +\d|"
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +\d{1,2},? +\d{4}|"
-    r"\d{1,2}\.? +(jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.? +\d{4}|"
-    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})",
+    r"getty images|reuters$|ap photo|afp$|dpa$)",
     re.IGNORECASE,
 )
+# Words a date or time line is made of (besides digits and punctuation): a line of only these
+# is a dateline stamp, which belongs to metadata. English, German, French, Spanish, Italian.
+DATE_WORDS = frozenset(
+    " ".join(
+        (
+            "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april",
+            "june july august september october november december januar februar märz mai juni",
+            "juli oktober dezember janvier février mars avril juin juillet août septembre",
+            "octobre novembre décembre enero febrero marzo abril mayo junio julio agosto",
+            "septiembre octubre noviembre diciembre gennaio febbraio aprile maggio giugno luglio",
+            "settembre ottobre dicembre mon tue tues wed thu thur thurs fri sat sun monday",
+            "tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch",
+            "donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi",
+            "dimanche am pm a m p at on um uhr h à le de del el updated update published posted",
+            "modified aktualisiert veröffentlicht stand publié modifié mis jour actualizado",
+            "publicado gmt utc et est edt ct cst cdt pt pst pdt mt cet cest bst ist",
+        )
+    ).split()
+)
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 # Headings that announce furniture, not a section of the article.
+# Short blocks ending in a photo credit are captions that escaped their <figure>.
+_CREDIT_END = re.compile(
+    r"(\((ap|afp|reuters|getty|dpa|epa|ap photo)[^)]{0,60}\)|"
+    r"(photo|image|picture|foto|bild|credit)s?\s*(:|by)\s*[^.]{2,80})$",
+    re.IGNORECASE,
+)
 _FURNITURE_HEADING = re.compile(
     r"^(related|more (from|on|in|stories|news)|read (more|next)|recommended|most (read|popular)|"
     r"trending|comments?|leave a|share|follow|newsletter|sign up|subscribe|you may also|"
@@ -176,10 +205,13 @@ def extract_body(doc: Document) -> tuple[Block, ...]:
     body = _body_element(doc.root)
     if body is None:
         return ()
+    title = _page_title(doc.root)
     prune(body)
     container = choose_container(body)
+    if container is None:
+        return ()
     blocks = [b for b in emit(container) if _keep(b)]
-    return tuple(_finish(blocks))
+    return tuple(_finish(blocks, title))
 
 
 # --- 1. prune --------------------------------------------------------------------------------
@@ -194,8 +226,8 @@ def _body_element(root: etree._Element) -> etree._Element | None:
 
 def _is_furniture_name(value: str) -> bool:
     for token in _TOKEN_SPLIT.split(value.lower()):
-        if not token or token in NOT_FURNITURE or token.startswith(("non-", "no-", "not-")):
-            continue  # "non-ad-column" says what a part is not
+        if not token or token in NOT_FURNITURE or token.startswith(NOT_FURNITURE_PREFIXES):
+            continue
         if token in FURNITURE_TOKENS or token.startswith(FURNITURE_PREFIXES):
             return True
         if "-" in token or "_" in token:
@@ -250,17 +282,19 @@ def _protected(el: etree._Element, total: int) -> bool:
 
 
 def _drop(el: etree._Element) -> None:
-    """Remove an element but keep its tail text (which belongs to the parent)."""
+    """Remove an element but keep its tail text (which belongs to the parent).
+
+    A space takes the element's place so the words on either side never merge into one.
+    """
     parent = el.getparent()
     if parent is None:
         return
-    tail = el.tail
-    if tail and tail.strip():
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + " " + tail
-        else:
-            parent.text = (parent.text or "") + " " + tail
+    tail = " " + (el.tail or "")
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
     parent.remove(el)
 
 
@@ -274,7 +308,7 @@ def _text_of(el: etree._Element) -> str:
 # --- 2. score --------------------------------------------------------------------------------
 
 
-def choose_container(body: etree._Element) -> etree._Element:
+def choose_container(body: etree._Element) -> etree._Element | None:
     """The article container: the densest paragraph cluster, widened while that pays.
 
     A "core" is the element whose children hold the most good text (readability's insight:
@@ -317,13 +351,15 @@ def choose_container(body: etree._Element) -> etree._Element:
     good = [0.0] * n
     bad = [0.0] * n
     direct = [0.0] * n
+    teasers = 0
     for i in range(n - 1, -1, -1):
         size = run[i]
         p = parent_of[i]
         if size and elements[i].tag not in HEADING_TAGS:
             g, b = _classify_run(elements[i], size, run_links[i])
-            if g and p >= 0 and _is_teaser_item(total[p], total_links[p]):
+            if g and p >= 0 and _is_teaser_item(total[p], total_links[p] - run_links[i]):
                 g, b = 0.0, UNFINISHED_BAD_SHARE * size
+                teasers += 1
             good[i] += g
             bad[i] += b
             if p >= 0:
@@ -336,7 +372,9 @@ def choose_container(body: etree._Element) -> etree._Element:
             bad[p] += bad[i]
     core = max(range(n), key=lambda i: direct[i] * _hint(elements[i]))
     if direct[core] <= 0:
-        return body  # no prose anywhere: let the block filters judge the whole page
+        # no prose anywhere: a page of teasers is a listing (no body); anything else (a short
+        # note, a page of short lines) is left to the block filters
+        return None if teasers >= LISTING_MIN_TEASERS else body
     best, best_score = core, float("-inf")
     i = core
     while i >= 0:
@@ -363,7 +401,7 @@ def _classify_run(el: etree._Element, size: int, links: int) -> tuple[float, flo
 
 
 def _is_teaser_item(size: int, links: int) -> bool:
-    """A small element that is a good share links: a headline link plus a summary."""
+    """A small element whose other text is a good share links: a headline link + a summary."""
     return size < TEASER_ITEM_CHARS and links >= TEASER_LINK_SHARE * size
 
 
@@ -537,14 +575,43 @@ def _keep(block: Block) -> bool:
     if not any(ch.isalnum() for ch in text):
         return False
     if len(text) <= SHORT_BLOCK_CHARS and block.kind != "table":
-        if _BOILERPLATE.match(text):
+        if _BOILERPLATE.match(text) or _CREDIT_END.search(text) or _is_date_line(text):
             return False
         if block.kind == "heading" and _FURNITURE_HEADING.match(text):
             return False
     return True
 
 
-def _finish(blocks: list[Block]) -> list[Block]:
+def _is_date_line(text: str) -> bool:
+    """Only date and time words, digits and punctuation: "Updated 4:52 PM CDT, June 18, 2025"."""
+    if not any(ch.isdigit() for ch in text):
+        return False
+    return all(word.lower() in DATE_WORDS for word in _LETTER_WORD.findall(text))
+
+
+def _page_title(root: etree._Element) -> str:
+    """The page's <title> and og:title, lower-cased, for recognising the headline in the body."""
+    parts: list[str] = []
+    head = root.find("head")
+    if head is not None:
+        title = head.find("title")
+        if title is not None:
+            parts.append(_text_of(title))
+        for meta in head.iter("meta"):
+            if meta.get("property") in ("og:title", "twitter:title"):
+                parts.append(meta.get("content") or "")
+    return _norm(" ".join(parts)).lower()
+
+
+def _finish(blocks: list[Block], title: str) -> list[Block]:
+    # the headline repeated as the first heading is the title, not body
+    if (
+        blocks
+        and title
+        and len(blocks[0].text) <= SHORT_BLOCK_CHARS
+        and blocks[0].text.lower() in title
+    ):
+        blocks = blocks[1:]
     # trailing headings announce something that was filtered out (a rail, the comments)
     while blocks and blocks[-1].kind == "heading":
         blocks.pop()

@@ -14,6 +14,9 @@ META_SCAN_BYTES = 8192
 # How many bytes charset detection reads: detection is the slow path (a few ms per 100 KB); the
 # first 64 KB decide the charset of every page we have seen, and the cap bounds the cost.
 DETECT_BYTES = 65536
+# Bytes decoded at most: parse/html.py cuts text at MAX_HTML_CHARS (5 M) anyway; 4 bytes per
+# character covers any encoding, so decoding more than this only costs time on hostile pages.
+MAX_DECODE_BYTES = 20_000_000
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -34,9 +37,17 @@ def _lookup(name: str | bytes | None) -> str | None:
     label = name.decode("ascii", "ignore") if isinstance(name, bytes) else name
     label = label.strip().lower()
     # The HTML standard maps these labels to windows-1252 / utf-8 supersets.
-    label = {"iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
-             "utf8": "utf-8", "unicode": "utf-8", "x-sjis": "shift_jis", "gb2312": "gb18030",
-             "gbk": "gb18030"}.get(label, label)
+    label = {
+        "iso-8859-1": "cp1252",
+        "latin1": "cp1252",
+        "ascii": "cp1252",
+        "us-ascii": "cp1252",
+        "utf8": "utf-8",
+        "unicode": "utf-8",
+        "x-sjis": "shift_jis",
+        "gb2312": "gb18030",
+        "gbk": "gb18030",
+    }.get(label, label)
     try:
         return codecs.lookup(label).name
     except LookupError:
@@ -52,9 +63,11 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode(data: bytes, http_charset: str | None = None) -> str:
     """Decode page bytes to text. ``http_charset`` is the Content-Type charset when known."""
+    if len(data) > MAX_DECODE_BYTES:
+        data = _cut_utf8_safely(data[:MAX_DECODE_BYTES])
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace")
     for candidate in (_lookup(http_charset), declared_charset(data)):
         if candidate is None:
             continue
@@ -89,3 +102,17 @@ def _is_multibyte_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _cut_utf8_safely(data: bytes) -> bytes:
+    """Drop a multi-byte UTF-8 sequence cut in half at the end (so strict UTF-8 still works)."""
+    for back in range(1, 4):
+        if len(data) < back:
+            break
+        byte = data[-back]
+        if byte < 0x80:
+            return data
+        if byte >= 0xC0:  # a lead byte: is its sequence complete?
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return data if need <= back else data[:-back]
+    return data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import lxml.html
@@ -11,6 +12,22 @@ from lxml import etree
 # article text, and parse time grows linearly. 5 M characters keeps every real article we measured
 # (the largest AEB page is under 1.5 M) while bounding a hostile page to ~0.5 s of parsing.
 MAX_HTML_CHARS = 5_000_000
+
+# libxml2 stops building the tree at depth 256 (2048 with XML_PARSE_HUGE) and silently drops
+# what is deeper. Real pages nest 20-60 levels; deeper means generated junk or an attack, and
+# every tree walk downstream costs depth x size. So we parse without the huge option and, when
+# the depth limit is hit, parse again with wrapper tags removed (their text kept), then with
+# every tag but paragraph breaks removed.
+_WRAPPER_TAGS = re.compile(
+    r"</?(?:div|span|section|article|main|font|center|b|i|u|em|strong|small|big|a|header|"
+    r"footer|aside|nav|form|label|ins|del|sup|sub|mark|abbr|cite|q|s|tt)\b[^>]*>",
+    re.IGNORECASE,
+)
+_ANY_TAG = re.compile(r"<(?!/?(?:p|br|h[1-6]|html|body|head|title|meta)\b)[^>]*>", re.IGNORECASE)
+_AFTER_END = re.compile(r"</html\s*>(?=\s*\S)", re.IGNORECASE)
+_BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
+_DEPTH_ERROR = "Excessive depth"
+_CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,13 +41,28 @@ class Document:
 def parse_html(text: str, url: str | None = None) -> Document | None:
     """Parse HTML text; ``None`` when nothing parseable is left (empty, whitespace, junk)."""
     text = text[:MAX_HTML_CHARS]
-    # lone surrogates and NULs make lxml raise; they carry no text anyway
-    text = text.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
+    # lone surrogates, NULs and other C0 controls make lxml raise (or refuse to set text later);
+    # they carry no text anyway
+    text = text.encode("utf-8", "replace").decode("utf-8").translate(_CONTROLS)
     if not text.strip():
         return None
-    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    if _AFTER_END.search(text):
+        # text after </html> is shown by browsers but dropped by libxml2: reopen the body
+        text = _BODY_END.sub(" ", _AFTER_END.sub(" ", text))
+    for attempt in (text, _WRAPPER_TAGS.sub(" ", text), _ANY_TAG.sub(" ", text)):
+        root, too_deep = _parse(attempt)
+        if root is None:
+            return None
+        if not too_deep:
+            break
+    return Document(root=root, url=url)
+
+
+def _parse(text: str) -> tuple[etree._Element | None, bool]:
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
-        return None
-    return Document(root=root, url=url)
+        return None, False
+    too_deep = any(_DEPTH_ERROR in entry.message for entry in parser.error_log)
+    return root, too_deep

@@ -1,0 +1,197 @@
+"""Unit tests of the generic body extractor, one behaviour per test, on small pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.extract.body import _is_date_line, _is_furniture_name, extract_body
+from copydesk.model import Block
+from copydesk.parse.html import parse_html
+
+PROSE = (
+    "The council voted on Monday to extend the library's opening hours, a change that "
+    "residents had requested for years."
+)
+PROSE2 = (
+    "Officials said the new schedule would take effect next month and cost about "
+    "forty thousand dollars a year."
+)
+
+
+def blocks(html: str) -> list[Block]:
+    doc = parse_html(html)
+    assert doc is not None
+    return list(extract_body(doc))
+
+
+def texts(html: str) -> list[str]:
+    return [b.text for b in blocks(html)]
+
+
+def page(inner: str, head: str = "<title>Library hours extended</title>") -> str:
+    return f"<html><head>{head}</head><body>{inner}</body></html>"
+
+
+def test_keeps_paragraphs_in_order() -> None:
+    assert texts(page(f"<article><p>{PROSE}</p><p>{PROSE2}</p></article>")) == [PROSE, PROSE2]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<nav><ul><li><a href='/a'>News</a></li><li><a href='/b'>Sport</a></li></ul></nav>",
+        "<div class='share-bar'><p>Share this story with your friends and family today.</p></div>",
+        "<div class='related-stories'><p>Another story that is related and long enough.</p></div>",
+        "<div id='comments'><p>Great article, I agree with every word the author wrote here!</p>"
+        "</div>",
+        "<div class='cookie-notice'><p>We use cookies to improve your experience on our site.</p>"
+        "</div>",
+        "<div class='newsletter-signup'><p>Get our morning briefing in your inbox, free.</p></div>",
+        "<aside><p>An aside with a teaser, long enough to look like a paragraph.</p></aside>",
+        "<footer><p>Copyright 2025 The Daily Example. All rights reserved worldwide.</p></footer>",
+        "<figure><img src='x.jpg'><figcaption>The library at dusk, photographed on Sunday."
+        "</figcaption></figure>",
+    ],
+)
+def test_drops_furniture(furniture: str) -> None:
+    out = texts(page(f"<article><p>{PROSE}</p>{furniture}<p>{PROSE2}</p></article>"))
+    assert out == [PROSE, PROSE2]
+
+
+def test_keeps_structure_kinds() -> None:
+    html = page(
+        f"<article><p>{PROSE}</p><h2>What changes</h2><ul><li>Longer hours</li><li>More staff</li>"
+        "</ul><blockquote><p>It is about time, honestly.</p></blockquote>"
+        "<pre>hours = 9..21</pre><table><tr><th>Day</th><th>Hours</th></tr>"
+        f"<tr><td>Mon</td><td>9-21</td></tr></table><p>{PROSE2}</p></article>"
+    )
+    assert [(b.kind, b.text) for b in blocks(html)] == [
+        ("paragraph", PROSE),
+        ("heading", "What changes"),
+        ("list_item", "Longer hours"),
+        ("list_item", "More staff"),
+        ("quote", "It is about time, honestly."),
+        ("preformatted", "hours = 9..21"),
+        ("table", "Day | Hours\nMon | 9-21"),
+        ("paragraph", PROSE2),
+    ]
+
+
+def test_headline_repeated_from_title_is_not_body() -> None:
+    html = page(
+        f"<div><h1>Library hours extended</h1><h2>Library hours extended</h2><p>{PROSE}</p></div>"
+    )
+    assert texts(html) == [PROSE]
+
+
+def test_byline_and_date_lines_are_metadata() -> None:
+    html = page(
+        f"<article><p>By Jane Doe</p><p>Updated 4:52 PM CDT, June 18, 2025</p><p>{PROSE}</p>"
+        "</article>"
+    )
+    assert texts(html) == [PROSE]
+
+
+def test_paragraph_starting_like_a_byline_stays() -> None:
+    line = "By the end of the meeting, nobody had changed their mind."
+    assert texts(page(f"<article><p>{PROSE}</p><p>{line}</p></article>")) == [PROSE, line]
+
+
+def test_br_separated_text_becomes_paragraphs() -> None:
+    html = page(f"<div class='post-body'>{PROSE}<br><br>{PROSE2}<br></div>")
+    assert texts(html) == [PROSE, PROSE2]
+
+
+def test_link_list_inside_article_is_dropped() -> None:
+    links = "".join(f"<a href='/{i}'>Some other headline number {i}</a> " for i in range(5))
+    assert texts(page(f"<article><p>{PROSE}</p><p>{links}</p><p>{PROSE2}</p></article>")) == [
+        PROSE,
+        PROSE2,
+    ]
+
+
+def test_paragraph_with_a_few_links_stays() -> None:
+    para = f"{PROSE} The <a href='/r'>full report</a> is online."
+    assert texts(page(f"<article><p>{para}</p></article>")) == [
+        f"{PROSE} The full report is online."
+    ]
+
+
+def test_article_beats_teaser_rail() -> None:
+    teasers = "".join(
+        f"<li><a href='/t{i}'><h3>Teaser headline {i}</h3></a><p>A one line summary of the "
+        f"teased story number {i}, with a full stop.</p></li>"
+        for i in range(8)
+    )
+    html = page(
+        f"<div><ul class='x'>{teasers}</ul></div><div class='y'><p>{PROSE}</p><p>{PROSE2}</p></div>"
+    )
+    assert texts(html) == [PROSE, PROSE2]
+
+
+def test_listing_page_has_no_body() -> None:
+    teasers = "".join(
+        f"<div class='card'><a href='/t{i}'><h3>Teaser headline {i}</h3></a><p>A one line "
+        f"summary of the teased story number {i}.</p></div>"
+        for i in range(8)
+    )
+    assert texts(page(teasers)) == []
+
+
+def test_main_column_named_like_a_sidebar_is_kept() -> None:
+    html = page(f"<div class='content-with-sidebar'><p>{PROSE}</p><p>{PROSE2}</p></div>")
+    assert texts(html) == [PROSE, PROSE2]
+
+
+def test_layout_table_is_walked_not_flattened() -> None:
+    html = page(
+        "<table><tr><td><a href='/'>Home</a><br><a href='/n'>News</a></td>"
+        f"<td><p>{PROSE}</p><p>{PROSE2}</p></td></tr></table>"
+    )
+    assert texts(html) == [PROSE, PROSE2]
+
+
+def test_split_body_sections_are_merged() -> None:
+    html = page(
+        f"<section class='body'><div class='col'><p>{PROSE}</p></div>"
+        "<div class='ad-wrapper'><p>Advertisement</p></div>"
+        f"<div class='col'><p>{PROSE2}</p></div></section>"
+    )
+    assert texts(html) == [PROSE, PROSE2]
+
+
+def test_empty_and_textless_pages() -> None:
+    assert texts(page("")) == []
+    assert texts(page("<div><img src='a.png'></div>")) == []
+
+
+@pytest.mark.parametrize(
+    ("names", "furniture"),
+    [
+        ("share-buttons", True),
+        ("relatedStories", True),
+        ("post-comments", True),
+        ("non-ad-column", False),
+        ("commentary-body", False),
+        ("content-with-sidebar-wrp", False),
+        ("post type-post tag-politics author-jane", False),
+        ("field field-label-hidden", False),
+        ("entry-content", False),
+    ],
+)
+def test_furniture_names(names: str, furniture: bool) -> None:
+    assert _is_furniture_name(names) is furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "is_date"),
+    [
+        ("Updated 4:52 PM CDT, June 18, 2025", True),
+        ("04.02.2025, 17:30 Uhr", True),
+        ("11:42 a.m.", True),
+        ("March 3 was the coldest day in 2024.", False),
+        ("No digits here", False),
+    ],
+)
+def test_date_lines(line: str, is_date: bool) -> None:
+    assert _is_date_line(line) is is_date
