@@ -33,7 +33,7 @@ from copydesk.discover.feeds import Link, parse_feed
 from copydesk.discover.frontier import Frontier, Item
 from copydesk.discover.links import page_links
 from copydesk.discover.sitemaps import parse_sitemap
-from copydesk.discover.urls import host_of, is_http_url, site_of
+from copydesk.discover.urls import base_domain, host_of, is_http_url
 from copydesk.fetch.decompress import gunzip_file_body
 from copydesk.fetch.http import Fetcher, FetchOptions, FetchResult
 from copydesk.fetch.robots import RobotsRules
@@ -207,10 +207,8 @@ class Crawler:
     def _in_scope(self, url: str, kind: str) -> bool:
         if not is_http_url(url):
             return False
-        if self.options.same_site and self._sites:
-            site = site_of(url)
-            if not any(site == s or site.endswith("." + s) for s in self._sites):
-                return False
+        if self.options.same_site and self._sites and base_domain(url) not in self._sites:
+            return False
         if kind == "page":
             if self._include is not None and not self._include.search(url):
                 return False
@@ -232,7 +230,8 @@ class Crawler:
     async def run(self, seeds: Iterable[str]) -> HarvestStats:
         started = self._t0 = time.monotonic()
         seeds = [s.strip() for s in seeds if s.strip()]
-        self._sites = {site_of(s) for s in seeds if is_http_url(s)}
+        # --same-site: the seeds' registrable domains (www.x.com and feeds.x.com are one site).
+        self._sites = {base_domain(s) for s in seeds if is_http_url(s)}
         with self.store.transaction():
             self.frontier.load(revisit_after=self.options.revisit_after)
             for seed in seeds:
@@ -285,6 +284,11 @@ class Crawler:
                 await asyncio.sleep(wait)
             if self.options.obey_robots and state.robots is None:
                 await self._load_robots(host, item.url, state)
+            if state.robots is not None and state.robots.disallow_all:
+                # robots.txt unreachable (5xx, network): the URL stays queued for a later run.
+                self.stats.outcomes["robots_unavailable"] += 1
+                self.stats.errors_by_host[host] += 1
+                continue
             if state.robots is not None and not state.robots.allowed(
                 item.url, self.options.user_agent
             ):

@@ -14,7 +14,7 @@ from copydesk.discover.feeds import parse_feed
 from copydesk.discover.frontier import Frontier
 from copydesk.discover.links import page_links
 from copydesk.discover.sitemaps import parse_sitemap
-from copydesk.discover.urls import canonical_url_key, host_of, is_http_url, site_of
+from copydesk.discover.urls import base_domain, canonical_url_key, host_of, is_http_url, site_of
 from copydesk.store import Store
 
 BASE = "https://news.example.com/"
@@ -106,6 +106,9 @@ def test_url_helpers() -> None:
     assert site_of("https://www.example.com/") == "example.com"
     assert is_http_url("https://e.com/") and not is_http_url("file:///etc/passwd")
     assert not is_http_url("http://[::1")
+    assert base_domain("https://feeds.news.example.co.uk/x") == "example.co.uk"
+    assert base_domain("https://www.example.com/") == "example.com"
+    assert base_domain("http://127.0.0.1:8080/") == "127.0.0.1"
 
 
 @given(st.text(max_size=80))

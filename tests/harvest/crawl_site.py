@@ -67,7 +67,7 @@ class SiteConfig:
     crawl_delay: float | None = None
     slow_seconds: float = 2.0
     bomb_bytes: int = 30 * 1024 * 1024
-    hosts: int = 1  # for the benchmark: stories are spread over Host-header virtual hosts
+    robots_status: int = 200
 
 
 @dataclass
@@ -183,6 +183,8 @@ class CrawlSite:
         path = self._record(h)
         count = self.hits[path]
         base = self.base
+        if path == "/robots.txt" and self.config.robots_status != 200:
+            return self._send(h, self.config.robots_status, b"down", "text/plain")
         if path == "/robots.txt":
             delay = self.config.crawl_delay
             text = self._template("robots.txt", crawl_delay=delay if delay else 0, base=base)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 from datetime import UTC, datetime
 from pathlib import Path
@@ -154,8 +155,10 @@ def test_rerun_fetches_nothing_and_revisit_is_conditional(
 def test_max_pages_then_resume_completes(site: CrawlSite, tmp_path: Path) -> None:
     db = tmp_path / "m.db"
     quick = {"exclude": "/(slow|flaky|busy|broken)"}
-    stats = _crawl(site, db, max_pages=8, **quick)
+    shown = io.StringIO()
+    stats = _crawl(site, db, max_pages=8, progress=shown, **quick)
     assert stats.fetched == 8 and len(_page_requests(site)) == 8
+    assert "[crawl] 8 fetched" in shown.getvalue()
     _crawl(site, db, **quick)
     assert _stored_paths(db) == sorted(set(site.article_paths()) - {"/flaky", "/busy"})
     for path in site.story_paths():
@@ -182,6 +185,17 @@ def test_feed_seed_with_include(site: CrawlSite, tmp_path: Path) -> None:
     db = tmp_path / "i.db"
     _crawl(site, db, site.base + "/feed.json", include=r"/news/2024/")
     assert set(_stored_paths(db)) == {p for p in site.story_paths()[:12:3]}
+
+
+def test_unreachable_robots_leaves_urls_queued(site: CrawlSite, tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    site.config.robots_status = 503
+    stats = _crawl(site, db)
+    assert [r.path for r in site.requests] == ["/robots.txt"]
+    assert stats.outcomes["robots_unavailable"] == 1 and stats.fetched == 0
+    site.config.robots_status = 200
+    _crawl(site, db, exclude="/(slow|flaky|busy|broken)")
+    assert "/news/2024/story-1.html" in _stored_paths(db)
 
 
 def test_sniff_and_retry_after() -> None:

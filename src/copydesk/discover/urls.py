@@ -76,6 +76,23 @@ def site_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+# Second-level labels under which registrations happen one level deeper (example.co.uk). An
+# approximation of the Public Suffix List that covers the usual news domains without a data file;
+# a miss only makes --same-site stricter or looser for that one domain.
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "gv", "go"})
+
+
+def base_domain(url: str) -> str:
+    """The registrable part of a URL's host (news.bbc.co.uk -> bbc.co.uk); IPs stay whole."""
+    host = host_of(url).split(":", 1)[0]
+    labels = host.split(".")
+    if len(labels) <= 2 or host.replace(".", "").isdigit():
+        return host
+    if labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
 def _is_tracking(name: str) -> bool:
     lowered = name.lower()
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
