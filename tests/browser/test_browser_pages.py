@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import screenshot
+from helpers_browser import screenshot
 from helpers_service import FIXTURES, LiveServer, LocalSite
 
 
