@@ -38,6 +38,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Below this share of cased words, a script has no letter case (Korean, Arabic, Hebrew, Thai, CJK)
 # and the lowercase share says nothing: it is reported as 1.0 (neutral) instead.
 MIN_CASED_SHARE = 0.3
+# Emoji, arrows and decorations after a sentence's final mark ("See you soon! 🙂"): ignored when
+# deciding whether a block ends like a sentence.
+_TRAILING_SYMBOLS = re.compile(r"[\s\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f~*]+$")
 _LIST_MARK = re.compile(r"^\s*(?:[•·▪●◦\-–*]|\d{1,2}[.)])\s+")
 
 
@@ -107,7 +110,7 @@ def make_block(index: int, text: str) -> TextBlock:
         index=index,
         text=text,
         words=count,
-        terminal=_TERMINAL.search(text[-8:]) is not None,
+        terminal=_TERMINAL.search(_TRAILING_SYMBOLS.sub("", text[-16:])) is not None,
         lower_share=lower_share,
         list_item=_LIST_MARK.match(text) is not None,
     )

@@ -90,7 +90,18 @@ _COMMENTS = re.compile(
     r"commenti|comentários?)\s*\]?|(?:\d+\s+)?(?:responses?|replies|comments?) (?:to|on) .{1,160}|"
     r"(?:top rated|latest|reader|readers['’]) comments?(?: \(\d+\))?|"
     r"join the (?:discussion|conversation)|leave a (?:reply|comment)|post a comment|"
-    r"add (?:a|your) comment|leserkommentare)\s*[:.]?\s*$|"
+    r"add (?:a|your) comment|leserkommentare|"
+    # author boxes end the article as comments do
+    r"about (?:the )?author|about [A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}|über den autor|"
+    r"über (?:die )?autorin|über [A-ZÄÖÜ][\w'’.\-]+(?: [A-ZÄÖÜ][\w'’.\-]+){1,3}|"
+    r"à propos de l['’]auteur|sobre o autor|sobre a autora|sobre el autor|sobre la autora|"
+    r"sull['’]autore|sobre [A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3})\s*[:.]?\s*$|"
+    # comment forms (WordPress and the like)
+    r"your email address will not be published|ihre e-mail-adresse wird nicht veröffentlicht|"
+    r"votre adresse (?:e-mail|de messagerie) ne sera pas publiée|"
+    r"tu dirección de correo electrónico no será publicada|"
+    r"il tuo indirizzo email non sarà pubblicato|"
+    r"o seu endereço de e-mail não será publicado|"
     r"^.{1,80}\b(?:says|said|schreibt|écrit|dice|escribió|disse)\s*:\s*$",
     re.IGNORECASE,
 )
@@ -99,6 +110,7 @@ _COMMENTS = re.compile(
 _RAIL_HEADING = re.compile(
     r"^\s*(?:related(?: (?:stories|articles|coverage|news|content|posts|topics))?|"
     r"more (?:from|on|in|about|stories|news|coverage|to read|top stories)\b.{0,40}|"
+    r"more (?:[\w&'’.\-]+ ){0,2}[\w&'’.\-]+|"
     r"(?:most|top) (?:read|popular|viewed|shared|emailed|commented)(?: (?:stories|articles|"
     r"now|today|this week))?|popular(?: now| stories| articles)?|trending(?: now| stories)?|"
     r"recommended(?: for you| stories| reading| articles)?|you (?:may|might) (?:also )?like|"
@@ -112,8 +124,11 @@ _RAIL_HEADING = re.compile(
     r"te puede interesar|lo más leído|más leíd[oa]s|noticias relacionadas|"
     r"relacionad[oa]s|también te puede interesar|"
     r"leggi anche|i più letti|più lett[ei]|articoli correlati|potrebbe interessarti|"
-    r"leia também|mais lidas|mais lidos|relacionadas|veja também|você também pode gostar)"
-    r"\s*[:.!]?\s*$",
+    r"leia também|mais lidas|mais lidos|relacionadas|veja também|"
+    r"você (?:também )?pode gostar|vous aimerez (?:aussi|également)|à découvrir aussi|"
+    r"(?:también )?te puede gustar|ti potrebbe (?:anche )?piacere|potrebbe piacerti|"
+    r"das könnte ihnen (?:auch )?gefallen|auch interessant)"
+    r"\s*[:.!…]*\s*$",
     re.IGNORECASE,
 )
 
