@@ -98,3 +98,18 @@ def test_read_only_listing_and_service_use(
 def test_missing_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["clusters", "--store", str(tmp_path / "none.db")]) == 1
     assert "no store" in capsys.readouterr().err
+
+
+def test_export_one_per_story(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--store", str(store_path), "--format", "jsonl"]) == 0
+    everything = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(everything) == 5
+    args = ["export", "--store", str(store_path), "--format", "jsonl", "--one-per-story"]
+    assert main(args) == 0
+    kept = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    urls = {r["url"] for r in kept}
+    # the story's origin, the unrelated article and the listing page; not the two copies
+    assert urls == {"https://a.example/1", "https://d.example/1", "https://d.example/"}
+    assert all("cluster_id" in r for r in kept)
+    story = next(r for r in kept if r["url"] == "https://a.example/1")
+    assert story["cluster_id"] is not None

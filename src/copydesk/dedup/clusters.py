@@ -34,7 +34,7 @@ from copydesk.dedup.origin import Member, Relation, choose_origin, cluster_agenc
 from copydesk.model import Article
 
 if TYPE_CHECKING:
-    from copydesk.store import Store
+    from copydesk.store import Store, StoredArticle
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS dedup_members (
@@ -277,3 +277,18 @@ def sync_store(store: Store, index: ClusterIndex | None = None) -> int:
                     "INSERT OR REPLACE INTO dedup_synced VALUES (?, ?)", (article_id, version)
                 )
     return done
+
+
+def one_per_story(store: Store) -> Callable[[StoredArticle], bool]:
+    """A filter keeping one article per story: each cluster's most likely original and every
+    article that is in no multi-member cluster. Indexes the store's new articles first."""
+    index = ClusterIndex(store.connection, on_assign=store.set_cluster)
+    sync_store(store, index)
+    dropped: set[int] = set()
+    for cluster_id, _ in index.conn.execute(
+        "SELECT cluster_id, count(*) AS n FROM dedup_members GROUP BY cluster_id HAVING n > 1"
+    ).fetchall():
+        members = index.members(int(cluster_id))
+        origin, _ = choose_origin(members)
+        dropped.update(m.article_id for m in members if m.article_id != origin.article_id)
+    return lambda stored: stored.id not in dropped

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from copydesk.store.sqlite import Store, StoredArticle
@@ -56,19 +56,29 @@ def _flat(stored: StoredArticle) -> dict[str, Any]:
     return {key: data.get(key) for key in FLAT_COLUMNS}
 
 
-def export_jsonl(store: Store, out: IO[str]) -> int:
-    n = 0
+Keep = Callable[[StoredArticle], bool] | None
+
+
+def _articles(store: Store, keep: Keep) -> Iterator[StoredArticle]:
+    """The store's articles, filtered by ``keep`` (e.g. dedup's one-per-story filter)."""
     for stored in store.iter_articles():
+        if keep is None or keep(stored):
+            yield stored
+
+
+def export_jsonl(store: Store, out: IO[str], keep: Keep = None) -> int:
+    n = 0
+    for stored in _articles(store, keep):
         out.write(json.dumps(record(stored), ensure_ascii=False) + "\n")
         n += 1
     return n
 
 
-def export_csv(store: Store, out: IO[str]) -> int:
+def export_csv(store: Store, out: IO[str], keep: Keep = None) -> int:
     writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS)
     writer.writeheader()
     n = 0
-    for stored in store.iter_articles():
+    for stored in _articles(store, keep):
         row = _flat(stored)
         row["authors"] = "; ".join(row["authors"] or [])
         row["tags"] = "; ".join(row["tags"] or [])
@@ -77,9 +87,9 @@ def export_csv(store: Store, out: IO[str]) -> int:
     return n
 
 
-def export_markdown(store: Store, out: IO[str]) -> int:
+def export_markdown(store: Store, out: IO[str], keep: Keep = None) -> int:
     n = 0
-    for stored in store.iter_articles():
+    for stored in _articles(store, keep):
         a = stored.article
         out.write(f"# {a.title or '(untitled)'}\n\n")
         meta = [
@@ -101,9 +111,9 @@ def export_markdown(store: Store, out: IO[str]) -> int:
     return n
 
 
-def _batches(store: Store) -> Iterator[list[dict[str, Any]]]:
+def _batches(store: Store, keep: Keep = None) -> Iterator[list[dict[str, Any]]]:
     batch: list[dict[str, Any]] = []
-    for stored in store.iter_articles():
+    for stored in _articles(store, keep):
         batch.append(_flat(stored))
         if len(batch) >= PARQUET_BATCH:
             yield batch
@@ -112,7 +122,7 @@ def _batches(store: Store) -> Iterator[list[dict[str, Any]]]:
         yield batch
 
 
-def export_parquet(store: Store, path: str) -> int:
+def export_parquet(store: Store, path: str, keep: Keep = None) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -144,7 +154,7 @@ def export_parquet(store: Store, path: str) -> int:
     )
     n = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
-        for batch in _batches(store):
+        for batch in _batches(store, keep):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             n += len(batch)
         if n == 0:
