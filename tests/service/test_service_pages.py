@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 from helpers_service import FIXTURES, LocalSite
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from copydesk.api import extract
@@ -167,3 +169,15 @@ def test_render_helpers() -> None:
         ("paragraph", 1),
     ]
     assert str(highlight((("a<b ", False), ("x&y", True)))) == "a&lt;b <mark>x&amp;y</mark>"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400), st.lists(st.tuples(st.text(max_size=30), st.booleans()), max_size=6))
+def test_escaping_and_outline_never_fail(page: str, fragments: list[tuple[str, bool]]) -> None:
+    article = Article(title=page[:40] or None, body=(Block("paragraph", page),))
+    for is_html in (True, False):
+        for block in outline(page, article, is_html=is_html):
+            assert block.mark in ("kept", "furniture", "metadata", "dropped")
+    marked = str(highlight(fragments))
+    stripped = marked.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in stripped and ">" not in stripped
