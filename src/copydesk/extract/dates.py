@@ -133,7 +133,7 @@ _UPDATED_LABEL = (
 _PUBLISHED_LABEL = (
     r"(?:first\s+)?published(?:\s+(?:on|at))?|posted(?:\s+(?:on|at))?|\bcreated\b|"
     r"veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publié(?:\s+le)?|publicad[oa](?:\s+(?:el|em))?|"
-    r"pubblicat[oa](?:\s+il)?|gepubliceerd"
+    r"pubblicat[oa](?:\s+il)?|gepubliceerd|\bdatum\b|\bfecha\b"
 )
 _LABEL = re.compile(rf"({_UPDATED_LABEL})|({_PUBLISHED_LABEL})", re.IGNORECASE)
 
@@ -362,6 +362,14 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
         else:
             published = published or found
     return Stamp(published, modified)
+
+
+def label_kind(text: str) -> str | None:
+    """ "p" when the text carries a published label first, "m" for an updated label, else None."""
+    match = _LABEL.search(text)
+    if match is None:
+        return None
+    return "m" if match.group(1) else "p"
 
 
 def url_date(url: str | None) -> ParsedDate | None:

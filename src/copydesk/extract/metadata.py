@@ -57,8 +57,8 @@ MAX_ZONE_DEPTH = 40
 # page) and one XPath over the class/itemprop/rel attribute strings, of which only the matching
 # ones are turned into elements (~0.7 ms). A single XPath with contains() tests on every element
 # cost 4-5 ms per page on the htmldate set, more than parsing the page, so it is not used.
-_TAGS = ("meta", "link", "script", "time", "h1", "figure", "title", "video", "iframe")
-_ATTRS = etree.XPath("//@class | //@itemprop | //@rel")
+_TAGS = ("meta", "link", "script", "time", "h1", "figure", "title", "video", "iframe", "h2")
+_ATTRS = etree.XPath("//@class | //@itemprop | //@rel | //body//@property")
 _CLASS_HINT = re.compile(
     r"date|time|byline|author|publish|posted|updat|meta|stamp|paywall|premium|consent|datum|"
     r"Date|Time|Author|Byline"
@@ -70,14 +70,29 @@ SCAN_TEXT_NODES = 60
 SCAN_TEXT_CHARS = 3000
 _AFTER_H1 = etree.XPath("following::text()[position() <= $n]")
 _SCAN_SKIP_TAGS = frozenset({"script", "style", "figcaption", "noscript", "a", "button", "option"})
+# itemprop/RDFa property values that hold the article's dates (schema.org, Dublin Core)
+_DATE_PROPS = ("datepublished", "datemodified", "datecreated", "dc:date", "dc:created",
+               "dcterms:created", "dc:modified", "dcterms:modified", "uploaddate")  # fmt: skip
 _ITEMPROP_HINT = re.compile(r"date|author|creator", re.IGNORECASE)
-_BAD_ZONE = re.compile(
-    r"comment|related|recommend|sidebar|side-bar|teaser|more-(?:stories|news|from|articles)|"
-    r"popular|trending|most-(?:read|viewed|popular)|mostread|newsletter|widget|promo|outbrain|"
-    r"taboola|breadcrumb|also-|read-?more|you-may|carousel|top-?stories|latest-|next-post|"
-    r"prev-post|post-navigation|nav-links|pagination|jp-relatedposts|yarpp|disqus|reply|"
-    r"respond|pingback|trackback|footer-|site-footer|ticker|weiterlesen|mehr-zum-thema",
+# Zones whose dates, bylines and headlines belong to other stories or to readers. A class token
+# is cut at "-", "_" and spaces and each part compared whole ("node-promoted" is not "promo",
+# "layoutTwoColumnsRightSidebar" is not a sidebar); a few two-part names are matched as phrases.
+# "widget" is not here: Blogger wraps its main posts in "widget Blog".
+_BAD_PARTS = frozenset(
+    {
+        "comment", "comments", "kommentare", "commentaires", "comentarios", "related", "relatedposts",
+        "recommended", "recommendations", "recirculation", "sidebar", "teaser", "teasers", "popular",
+        "trending", "mostread", "newsletter", "promo", "promos", "outbrain", "taboola",
+        "breadcrumb", "breadcrumbs", "carousel", "pagination", "disqus", "reply", "respond",
+        "pingback", "trackback", "ticker", "yarpp", "readmore", "weiterlesen",
+    }
+)  # fmt: skip
+_BAD_PHRASES = re.compile(
+    r"more-(?:stories|news|from|articles)|most-(?:read|viewed|popular)|read-more|you-may|"
+    r"top-?stories|next-post|prev-post|post-navigation|nav-links|mehr-zum-thema|also-|"
+    r"(?:site|page|global|main)-?footer"
 )
+_PART_SPLIT = re.compile(r"[-_\s]+")
 _BAD_TAGS = frozenset({"aside", "nav"})
 _ROOT_TAGS = frozenset({"body", "html"})
 # Class tokens that describe a layout around the article rather than a zone ("has-sidebar").
@@ -156,6 +171,7 @@ class _Candidates:
     title: str | None = None
     h1: list[str] = field(default_factory=list)
     h1_element: etree._Element | None = None
+    title_elements: list[etree._Element] = field(default_factory=list)
     times: list[tuple[str, str, str]] = field(default_factory=list)  # (value, kind hint, origin)
     stamps: list[tuple[str, str]] = field(default_factory=list)  # (text, kind hint)
     bylines: list[tuple[str, str]] = field(default_factory=list)  # (text, origin)
@@ -203,10 +219,17 @@ class _Zones:
         attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
         if not attrs.strip():
             return False
-        return any(
-            _BAD_ZONE.search(token) is not None and not token.startswith(_LAYOUT_PREFIXES)
-            for token in attrs.split()
-        )
+        for token in attrs.split():
+            if token.startswith(_LAYOUT_PREFIXES):
+                continue
+            if _BAD_PHRASES.search(token) or any(p in _BAD_PARTS for p in _PART_SPLIT.split(token)):
+                return True
+        return False
+
+
+def _modified_only(attrs: str) -> bool:
+    """Class says "updated" and not also "published" ("date updated published" is both)."""
+    return _MODIFIED_HINT.search(attrs) is not None and _PUBLISHED_HINT.search(attrs) is None
 
 
 def _text(el: etree._Element) -> str:
@@ -236,6 +259,9 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
         elif tag == "title":
             if cand.title is None and not any(a.tag == "svg" for a in el.iterancestors()):
                 cand.title = _text(el)
+        elif tag == "h2":
+            if "title" in (el.get("class") or "") and len(cand.title_elements) < 3:
+                cand.title_elements.append(el)
         elif tag in ("video", "iframe"):
             src = (el.get("src") or "").lower()
             if tag == "video" or any(v in src for v in ("youtube", "vimeo", "dailymotion", "jwp")):
@@ -252,13 +278,13 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
         if name == "class":
             if not _CLASS_HINT.search(value):
                 continue
-        elif name == "itemprop":
+        elif name in ("itemprop", "property"):
             if not _ITEMPROP_HINT.search(value):
                 continue
         elif name != "rel" or "author" not in value:
             continue
         el = value.getparent()
-        if el is None or el in seen or el.tag in _TAGS:
+        if el is None or el in seen or (el.tag in _TAGS and el.tag != "h2"):
             continue
         seen.add(el)
         _collect_element(el, el.tag if isinstance(el.tag, str) else "", cand, zones)
@@ -279,7 +305,7 @@ def _collect_meta(el: etree._Element, cand: _Candidates) -> None:
 
 def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zones) -> None:
     attrs = _attrs(el)
-    itemprop = (el.get("itemprop") or "").lower()
+    itemprop = (el.get("itemprop") or el.get("property") or "").lower()
     if tag == "figure":
         if len(cand.figures) < MAX_CANDIDATES and not zones.bad(el):
             cand.figures.append(el)
@@ -295,14 +321,24 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         cand.paywall = _PAYWALL_TEXT.search(_text(el)[:2000]) is not None
     if _CONSENT_HINT.search(attrs) and not cand.consent:
         cand.consent = True
-    if tag == "time" or "datepublished" in itemprop or "datemodified" in itemprop:
-        value = el.get("datetime") or el.get("content") or _text(el)
+    dated = tag == "time" or any(k in itemprop for k in _DATE_PROPS)
+    if dated or (tag == "abbr" and _STAMP_HINT.search(attrs) and el.get("title")):
+        attr_value = el.get("datetime") or el.get("content") or el.get("title")
+        value = attr_value or _text(el)
         if value and len(cand.times) < MAX_CANDIDATES and not zones.bad(el):
-            hint = "m" if "modified" in itemprop or _MODIFIED_HINT.search(attrs) else "p"
-            if tag == "time" and not itemprop and not el.get("pubdate") is not None:
-                hint = "m" if _MODIFIED_HINT.search(attrs) else "?"
+            hint = "m" if "modified" in itemprop or _modified_only(attrs) else "p"
+            if tag == "abbr":
+                hint = "m" if _modified_only(attrs) else "p"
+            if tag == "time" and not itemprop and el.get("pubdate") is None:
+                hint = (
+                    "m" if _modified_only(attrs) else "p" if _PUBLISHED_HINT.search(attrs) else "?"
+                )
             if "datepublished" in itemprop or el.get("pubdate") is not None:
                 hint = "p"
+            if not attr_value:
+                # the visible label beats the markup: itemprop="dateModified" on
+                # "Veröffentlicht: 30.07.2019" is a publication date
+                hint = D.label_kind(value) or hint
             origin = "dom:itemprop" if itemprop else "dom:time"
             context = _text(el.getparent()) if el.getparent() is not None else ""
             if hint == "?" and context and len(context) <= MAX_STAMP_CHARS:
@@ -325,7 +361,7 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
     if _STAMP_HINT.search(attrs) and len(cand.stamps) < MAX_CANDIDATES:
         text = _text(el)
         if 6 <= len(text) <= MAX_STAMP_CHARS and not zones.bad(el):
-            hint = "m" if _MODIFIED_HINT.search(attrs) else "p"
+            hint = "m" if _modified_only(attrs) else "p"
             cand.stamps.append((text, hint))
 
 
@@ -405,9 +441,19 @@ def _date_sources(
         yield "dom:text", lambda: _scan_after_headline(res)
 
 
+def _headline_element(res: _Resolver) -> etree._Element | None:
+    """Without an h1, the first h2/h3 whose class says it is the entry's title."""
+    for el in res.cand.title_elements:
+        if not res.zones.bad(el):
+            return el
+    return None
+
+
 def _scan_after_headline(res: _Resolver) -> D.ParsedDate | None:
     """The first date printed in the text right after the headline (not in captions or links)."""
     h1 = res.cand.h1_element
+    if h1 is None:
+        h1 = _headline_element(res)
     if h1 is None:
         return None
     try:
