@@ -142,3 +142,10 @@ def test_scoring_counts_speaker_errors() -> None:
     }
     assert suite.score_article(wrong, expected)["speaker"] == 0
     assert suite.score_article([], expected)["text"] == 0
+
+
+def test_huge_paragraph_without_full_stops_is_fast_enough() -> None:
+    filler = "and the long road goes on and on " * 8000
+    text = f"{filler}“we will see what happens next in this long saga,” Ali said"
+    got = quotes(text, "“" + "word " * 20000)
+    assert got[0][1:] == ("Ali", "said")

@@ -36,6 +36,9 @@ LONG_UNATTRIBUTED_WORDS = 12
 # A quote attributed only by a verb earlier in its sentence ("called the plan “hype”") is a partial
 # quote; a single word there is a term in quotation marks more often than speech.
 MIN_EMBEDDED_WORDS = 2
+# Characters before a quote searched for its attribution: a sentence is rarely longer, and the
+# bound keeps the backward search linear on pathological paragraphs with no full stop.
+BEFORE_WINDOW = 400
 # Speaker phrases that start with a determiner ("a spokeswoman for the ministry") are capped at
 # this many words, so that a clause is never taken for a speaker.
 MAX_NP_WORDS = 9
@@ -365,7 +368,8 @@ def _attribution_after(gap: str) -> tuple[str, str] | None:
 
 
 def _attribution_before(gap: str) -> tuple[str, str] | None:
-    sentence = _SENTENCE_END.split(gap.rstrip())[-1] if gap.strip() else ""
+    tail = gap[-BEFORE_WINDOW:]
+    sentence = _SENTENCE_END.split(tail.rstrip())[-1] if tail.strip() else ""
     for pattern in (_ACCORDING, _BEFORE):
         for m in pattern.finditer(sentence):
             speaker = _clean_speaker(m.group("speaker"))
