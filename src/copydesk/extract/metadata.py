@@ -80,8 +80,9 @@ _ITEMPROP_HINT = re.compile(r"date|author|creator", re.IGNORECASE)
 # "widget" is not here: Blogger wraps its main posts in "widget Blog".
 _BAD_PARTS = frozenset(
     {
-        "comment", "comments", "kommentare", "commentaires", "comentarios", "related", "relatedposts",
-        "recommended", "recommendations", "recirculation", "sidebar", "teaser", "teasers", "popular",
+        "comment", "comments", "kommentare", "commentaires", "comentarios", "related",
+        "relatedposts", "recommended", "recommendations", "recirculation", "sidebar", "teaser",
+        "teasers", "popular",
         "trending", "mostread", "newsletter", "promo", "promos", "outbrain", "taboola",
         "breadcrumb", "breadcrumbs", "carousel", "pagination", "disqus", "reply", "respond",
         "pingback", "trackback", "ticker", "yarpp", "readmore", "weiterlesen",
