@@ -32,10 +32,14 @@ class StoreAccess:
         return self.path is not None
 
     def prepare(self) -> None:
-        """Create the store file and its schema if missing (a writable open migrates)."""
+        """Create the store file and its schema when the file is missing (a writable open
+        migrates). An existing file is only ever opened read-only, so a store on read-only
+        storage can be served."""
         if self.path is None or self._ready:
             return
         with self._lock:
+            if not self._ready and self.path.exists():
+                self._ready = True
             if not self._ready:
                 try:
                     Store(self.path).close()
