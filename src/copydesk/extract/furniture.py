@@ -64,6 +64,8 @@ _NOTICE_TAGS = frozenset(
         "figcaption",
     }
 )
+# Tags that keep an element a "leaf" of a card: a byline "By <a>Jane Doe</a>" is read whole.
+_INLINE_TAGS = frozenset({"br", "em", "i", "b", "strong", "a", "abbr", "small"})
 # Teaser headlines: at least 3 words (labels like "World", "Top 10" are shorter), at most 30.
 TITLE_WORDS = (3, 30)
 # How far up from a rail's first element we look for its heading text: rails put the heading in
@@ -247,9 +249,7 @@ def _leaves(card: etree._Element, skip: etree._Element) -> Iterator[etree._Eleme
             continue
         if _tag(el) in _SKIP_TAGS:
             continue
-        if any(
-            isinstance(c.tag, str) and _tag(c) not in ("br", "em", "i", "b", "strong") for c in el
-        ):
+        if any(isinstance(c.tag, str) and _tag(c) not in _INLINE_TAGS for c in el):
             continue
         yield el
 

@@ -25,6 +25,7 @@ from copydesk.text.blocks import TextBlock
 from copydesk.text.fields import looks_like_stamp, parse_byline, parse_stamps, provider
 from copydesk.text.patterns import (
     caption_text,
+    inline_teaser,
     is_boilerplate,
     is_comments_marker,
     is_notice,
@@ -102,6 +103,7 @@ class Role(Enum):
     AGE = "age"
     RAIL_HEADING = "rail_heading"
     COMMENTS = "comments"
+    INLINE_TEASER = "inline_teaser"
     NUMBER = "number"
     PROSE = "prose"
     SENTENCE = "sentence"
@@ -109,7 +111,15 @@ class Role(Enum):
 
 
 FURNITURE_ROLES = frozenset(
-    {Role.STAMP, Role.BYLINE, Role.PROVIDER, Role.CAPTION, Role.AGE, Role.NUMBER}
+    {
+        Role.INLINE_TEASER,
+        Role.STAMP,
+        Role.BYLINE,
+        Role.PROVIDER,
+        Role.CAPTION,
+        Role.AGE,
+        Role.NUMBER,
+    }
 )
 
 
@@ -127,6 +137,8 @@ def role_of(block: TextBlock) -> Role:
         return Role.PROSE
     if is_rail_heading(text):
         return Role.RAIL_HEADING
+    if inline_teaser(text) is not None:
+        return Role.INLINE_TEASER
     if is_comments_marker(text):
         return Role.COMMENTS
     if is_boilerplate(text):

@@ -55,7 +55,11 @@ def extract_plain_text(
     start = span[0] if span else _first_furniture(items)
     head = _head(items, start, items[span[1] :] if span else ())  # 4
     notices = _notices(items)  # 5
+    # teasers: rails after the body, and inline "Read more: …" pointers anywhere in it
     outside = list(items[span[1] :]) if span else list(items)
+    if span:
+        inline = [item for item in items[: span[1]] if item.role is Role.INLINE_TEASER]
+        outside = inline + outside
     skip = frozenset({head.title}) if head.title else frozenset()
     rails = read_rail(outside, fetched_at=fetched_at, skip_titles=skip)
     return _assemble(url, head, body, notices, [r.teaser for r in rails], rails, bool(span))  # 6

@@ -20,6 +20,53 @@ import re
 MAX_BOILERPLATE_CHARS = 300
 MAX_NOTICE_CHARS = 700
 
+# Share rows: at most this many words, at least this share of them share-button words.
+SHARE_ROW_MAX_WORDS = 10
+SHARE_ROW_SHARE = 0.75
+_SHARE_WORDS = frozenset(
+    [
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "pinterest",
+        "pin",
+        "pint",
+        "linkedin",
+        "reddit",
+        "email",
+        "e",
+        "mail",
+        "print",
+        "share",
+        "tweet",
+        "telegram",
+        "messenger",
+        "flipboard",
+        "copy",
+        "link",
+        "sms",
+        "tumblr",
+        "xing",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "compartir",
+        "partager",
+        "teilen",
+        "drucken",
+        "imprimer",
+        "stampa",
+        "condividi",
+        "compartilhar",
+        "baixar",
+        "download",
+        "save",
+        "on",
+        "via",
+    ]
+)
+
 _COPYRIGHT = re.compile(
     r"^\s*(?:copyright\b|©|\(c\)\s*\d{4}|℗)"
     r"|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
@@ -186,13 +233,39 @@ def is_notice(text: str) -> bool:
 
 def is_boilerplate(text: str) -> bool:
     """Cookie text, share rows, menus' fixed words, comment counts, newsletter prompts."""
-    return len(text) <= MAX_BOILERPLATE_CHARS and _BOILERPLATE.search(text) is not None
+    if len(text) > MAX_BOILERPLATE_CHARS:
+        return False
+    return _BOILERPLATE.search(text) is not None or _is_share_row(text)
+
+
+def _is_share_row(text: str) -> bool:
+    """A row of share buttons printed as words: "Whatsapp Facebook Pint Baixar"."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not 2 <= len(words) <= SHARE_ROW_MAX_WORDS:
+        return False
+    return sum(w in _SHARE_WORDS for w in words) >= SHARE_ROW_SHARE * len(words)
 
 
 def is_comments_marker(text: str) -> bool:
     """A comment section's heading ("34 responses to …", "Comments") or a comment's header line
     ("Jane on May 3, 2019 at 4:47 pm said:", "Reply")."""
     return len(text) <= MAX_BOILERPLATE_CHARS and _COMMENTS.match(text) is not None
+
+
+# An inline pointer to another story inside a body: "Read more: <headline>", "À lire aussi :
+# <headline>", "Lesen Sie auch: <headline>". The words before the colon are a rail heading.
+_INLINE_TEASER = re.compile(r"^\s*(?P<lead>[^:：]{3,40}?)\s*[:：]\s*(?P<title>\S.{8,200})$")
+
+
+def inline_teaser(text: str) -> str | None:
+    """The headline of an inline "Read more: …" line, else ``None``."""
+    if len(text) > 260:
+        return None
+    match = _INLINE_TEASER.match(text)
+    if match is None or not is_rail_heading(match.group("lead")):
+        return None
+    title = match.group("title").strip()
+    return None if title.endswith(".") and title.count(" ") > 20 else title
 
 
 def is_rail_heading(text: str) -> bool:

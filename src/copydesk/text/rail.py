@@ -19,7 +19,7 @@ from copydesk.enrich.relative import ResolvedAge, find_age, resolve_age
 from copydesk.model import Teaser
 from copydesk.text.classify import Classified, Role
 from copydesk.text.fields import parse_byline, parse_date
-from copydesk.text.patterns import caption_text
+from copydesk.text.patterns import caption_text, inline_teaser
 
 # Teaser titles have at least this many words: "Top 10" lists and section labels ("World",
 # "Sports", "Live updates") are shorter; real headlines are 4-16 words (3 in tabloids).
@@ -31,6 +31,7 @@ TITLE_MAX_WORDS = 30
 MAX_TEASERS = 200
 
 _RANK = re.compile(r"^\s*\d{1,2}[.)]?\s+(?=\S)")
+_SEPARATORS = re.compile(r"\s+[·•|—–-]\s+|\s*[·•|]\s*")
 _TRUNCATION = re.compile(r"\s*(?:\.{3,}|…)\s*$")
 
 
@@ -96,6 +97,12 @@ def read_rail(
         if role is Role.NUMBER:
             flush()
             continue
+        if role is Role.INLINE_TEASER:
+            flush()
+            title = inline_teaser(item.block.text)
+            if title is not None:
+                out.append(RailTeaser(Teaser(title=title), None))
+            continue
         slot = _slot(item)
         if slot is None:
             continue
@@ -149,6 +156,8 @@ def _fill(
         if byline is not None:
             card.authors = byline.authors
     elif slot is Role.AGE:
+        if not card.authors:
+            card.authors = _byline_beside_age(text)
         age = find_age(text)
         card.age_text = age.text if age is not None else text
         resolved: ResolvedAge | None = resolve_age(age, fetched_at) if age else None
@@ -159,6 +168,15 @@ def _fill(
         card.published = parse_date(text)
         card.age_precision = "absolute" if card.published else None
     card.roles.append(slot)
+
+
+def _byline_beside_age(text: str) -> tuple[str, ...]:
+    """People named on an age line: "By Jane Doe · 3 hours ago"."""
+    for part in _SEPARATORS.split(text):
+        byline = parse_byline(part)
+        if byline is not None:
+            return byline.authors
+    return ()
 
 
 def _finish(card: _Card) -> RailTeaser:
