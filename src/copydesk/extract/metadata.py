@@ -48,6 +48,10 @@ MAX_BYLINE_CHARS = 200
 # Candidates looked at per kind: the article's own stamps come first in document order; hundreds
 # of teaser stamps further down cost time and cannot win anyway.
 MAX_CANDIDATES = 60
+# An h1 shorter than this is a section label or a logo ("News", "Blog"), not a headline.
+TITLE_MIN_H1_CHARS = 12
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-",
+                             "«": '"', "»": '"', "\u00a0": " "})  # fmt: skip
 # Longest title kept; longer "titles" are descriptions put in the wrong tag.
 MAX_TITLE_CHARS = 300
 # How many ancestors we walk to decide whether an element sits in a rail, sidebar or comments.
@@ -102,6 +106,7 @@ _PUBLISHED_HINT = re.compile(r"publish|posted|created|entry-date|post-date|datel
 _MODIFIED_HINT = re.compile(r"updat|modif|revis|aktualis")
 _BYLINE_HINT = re.compile(r"byline|author|writer|autor|auteur|submitted")
 _STAMP_HINT = re.compile(r"date|time|publish|posted|updat|stamp|datum|meta")
+_SITE_H1 = re.compile(r"site-?title|site-?name|logo|brand|blog-?title|header-?title")
 _PAYWALL_HINT = re.compile(r"paywall|premium")
 _PAYWALL_TEXT = re.compile(
     r"subscribe to (?:continue|read)|to continue reading|subscribers? only|already a subscriber|"
@@ -313,6 +318,8 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         return
     if tag == "h1":
         text = _text(el)
+        if _SITE_H1.search(attrs) or any(a.get("rel") == "home" for a in el.iter("a")):
+            return  # the blog's name in an h1 linking home, not a headline
         if text and len(cand.h1) < 5 and not zones.bad(el):
             cand.h1.append(text)
             if cand.h1_element is None:
@@ -634,7 +641,9 @@ def _add_credit(res: _Resolver, people: People, seen: tuple[str, str] | None) ->
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.casefold().split()).strip(" .:!?\"'“”«»")
+    """Comparison key of a title: case, spacing, quote and dash styles folded."""
+    text = text.translate(_TYPOGRAPHY)
+    return " ".join(text.casefold().split()).strip(" .:!?\"'«»")
 
 
 def _site_names(res: _Resolver) -> list[str]:
@@ -702,26 +711,37 @@ def _resolve_title(res: _Resolver, site_names: Sequence[str]) -> str | None:
         declared.append((cand.title, "html:title"))
     cleaned = [(strip_site_suffix(t, site_names), src) for t, src in declared]
     keys = {_norm(t) for t, _ in cleaned} | {_norm(t) for t, _ in declared}
-    for h1 in cand.h1:
+    stripped = {_norm(t) for t, _ in cleaned if t}
+    sites = {_norm(n) for n in site_names if n}
+    h1s = [h for h in cand.h1 if _norm(h) not in sites]
+    # 1. the visible headline agreeing with a declared title (typography from the h1)
+    for h1 in h1s:
         if _norm(h1) in keys:
-            res.provenance["title"] = "dom:h1"
-            return h1[:MAX_TITLE_CHARS]
-    for h1 in cand.h1:
-        if len(h1) > 10 and any(_norm(h1) in k for k in keys):
-            res.provenance["title"] = "dom:h1"
-            return h1[:MAX_TITLE_CHARS]
+            return _title(res, h1, "dom:h1")
+    # 2. the visible headline inside a declared title whose site part was removed
+    for h1 in h1s:
+        if len(h1) > 10 and any(_norm(h1) in k for k in stripped):
+            return _title(res, h1, "dom:h1")
+    # 3. one headline on the page that is not the site's name: the page's own wording wins over
+    #    a shorter share title ("Würde des Lebens" vs "Würde des Lebens – ein Projekt")
+    if len(h1s) == 1 and len(h1s[0]) >= TITLE_MIN_H1_CHARS:
+        lead = _norm(h1s[0])
+        if any(k and (k in lead or lead in k) for k in stripped):
+            return _title(res, h1s[0], "dom:h1")
     for text, src in cleaned:
         if src != "html:title" and text:
-            res.provenance["title"] = src
-            return text[:MAX_TITLE_CHARS]
-    if len(cand.h1) == 1 and len(cand.h1[0]) > 3:
-        res.provenance["title"] = "dom:h1"
-        return cand.h1[0][:MAX_TITLE_CHARS]
+            return _title(res, text, src)
+    if len(h1s) == 1 and len(h1s[0]) > 3:
+        return _title(res, h1s[0], "dom:h1")
     for text, src in cleaned:
         if text:
-            res.provenance["title"] = src
-            return text[:MAX_TITLE_CHARS]
+            return _title(res, text, src)
     return None
+
+
+def _title(res: _Resolver, text: str, source: str) -> str:
+    res.provenance["title"] = source
+    return text[:MAX_TITLE_CHARS]
 
 
 def _first(
