@@ -3,6 +3,9 @@ checks every response against it (no server errors, documented status codes and 
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,9 +20,9 @@ from copydesk.service import Settings, create_app
 # file runs in well under a minute on CI's 2 cores.
 MAX_EXAMPLES = 25
 
-_STORE = make_store(
-    Path(__import__("tempfile").mkdtemp(prefix="copydesk-schema-")) / "store.db", 30
-)
+_TMP = Path(tempfile.mkdtemp(prefix="copydesk-schema-"))
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
+_STORE = make_store(_TMP / "store.db", 30)
 APP = create_app(Settings(store=_STORE, rate_per_s=1e6, rate_burst=10**6, fetch_timeout_s=2.0))
 # POST /crawl answers 501 when the service runs without --allow-private (see service/crawl.py);
 # a 5xx by design would fail the "no server error" check, so that one operation is left out here
