@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -85,3 +85,26 @@ def test_provider_lines() -> None:
     assert provider("AP") == "AP"
     assert provider("Reuters") == "Reuters"
     assert provider("World") is None
+
+
+def test_relative_update_resolves_only_with_fetch_time() -> None:
+    line = "January 10, 2025 8:12 AM GMT Updated 2 hours ago"
+    without = parse_stamps(line)
+    assert without is not None and without.modified is None  # never read against the clock
+    fetched = datetime(2025, 1, 10, 11, 0, tzinfo=UTC)
+    stamps = parse_stamps(line, fetched_at=fetched)
+    assert stamps is not None and stamps.modified == datetime(2025, 1, 10, 9, 0, tzinfo=UTC)
+
+
+def test_update_with_only_a_time_takes_the_published_day() -> None:
+    stamps = parse_stamps("10 janvier 2025 à 07h00, mis à jour à 08h15")
+    assert stamps is not None
+    assert (stamps.published, stamps.modified) == (
+        datetime(2025, 1, 10, 7, 0),
+        datetime(2025, 1, 10, 8, 15),
+    )
+
+
+def test_byline_after_the_stamp_is_ignored_for_the_date() -> None:
+    stamps = parse_stamps("Posted on January 9, 2025 by editor")
+    assert stamps is not None and stamps.published == datetime(2025, 1, 9)

@@ -53,7 +53,7 @@ def extract_plain_text(
     if words < MIN_ARTICLE_WORDS:
         span, body = None, ()
     start = span[0] if span else _first_furniture(items)
-    head = _head(items, start, items[span[1] :] if span else ())  # 4
+    head = _head(items, start, items[span[1] :] if span else (), fetched_at)  # 4
     notices = _notices(items)  # 5
     # teasers: rails after the body, and inline "Read more: …" pointers anywhere in it
     outside = list(items[span[1] :]) if span else list(items)
@@ -96,7 +96,12 @@ def _body(items: Sequence[Classified], span: tuple[int, int]) -> tuple[Block, ..
     return tuple(blocks)
 
 
-def _head(items: Sequence[Classified], start: int, after: Sequence[Classified]) -> _Head:
+def _head(
+    items: Sequence[Classified],
+    start: int,
+    after: Sequence[Classified],
+    fetched_at: datetime | None,
+) -> _Head:
     window = items[max(0, start - HEAD_WINDOW) : start]
     later = {item.block.text for item in after}
     title = _title(window, later)
@@ -107,7 +112,7 @@ def _head(items: Sequence[Classified], start: int, after: Sequence[Classified]) 
     for item in window:
         role, text = item.role, item.block.text
         if role is Role.STAMP and published is None and modified is None:
-            stamps = parse_stamps(text)
+            stamps = parse_stamps(text, fetched_at=fetched_at)
             if stamps is not None:
                 published, modified = stamps.published, stamps.modified
                 if published:

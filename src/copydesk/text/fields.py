@@ -14,6 +14,7 @@ from datetime import datetime
 
 import dateparser
 
+from copydesk.enrich.relative import find_age, resolve_age
 from copydesk.model import Dateline
 from copydesk.text.patterns import agency
 
@@ -55,6 +56,8 @@ _PUBLISHED_LEAD = re.compile(
     r"publicado|pubblicato|publicado em|date)\b\s*(?:on|am|le|el|il|em)?\s*:?\s*",
     re.IGNORECASE,
 )
+_BY_TAIL = re.compile(r"\s+(?:by|von|par|por|di)\s+[^\d]{2,60}$", re.IGNORECASE)
+_CLOCK = re.compile(r"\b(\d{1,2})[:h.](\d{2})\s*([ap]\.?m\.?)?", re.IGNORECASE)
 _BY_LEAD = re.compile(r"^\s*(?:by|von|par|por|di|de)\s+(?P<rest>.+)$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|de|da|van|von|der|del|la|le|di|dos|du|bin)$")
@@ -86,9 +89,13 @@ def looks_like_stamp(line: str) -> bool:
 
 
 def parse_date(text: str) -> datetime | None:
-    """One printed date, in one of :data:`STAMP_LANGUAGES`; ``None`` when it is not one."""
-    text = _PUBLISHED_LEAD.sub("", text).strip(" |·•,;")
-    if not text or len(text) > MAX_STAMP_CHARS:
+    """One printed date, in one of :data:`STAMP_LANGUAGES`; ``None`` when it is not one.
+
+    Only text that names a day (a month name with a day, or a numeric date) is read: dateparser
+    would otherwise read "2 hours ago" or "at 08h15" against the machine's clock, a guess.
+    """
+    text = _BY_TAIL.sub("", _PUBLISHED_LEAD.sub("", text)).strip(" |·•,;")
+    if not text or len(text) > MAX_STAMP_CHARS or _DATE_HINT.search(text) is None:
         return None
     try:
         value = dateparser.parse(
@@ -101,16 +108,40 @@ def parse_date(text: str) -> datetime | None:
     return value if isinstance(value, datetime) else None
 
 
-def parse_stamps(line: str) -> Stamps | None:
-    """ "Mar 3, 2023, 9:12 PM | Updated: Mar 4, 2023, 6:05 am" → published and modified."""
+def parse_stamps(line: str, *, fetched_at: datetime | None = None) -> Stamps | None:
+    """ "Mar 3, 2023, 9:12 PM | Updated: Mar 4, 2023, 6:05 am" → published and modified.
+
+    The updated part may be relative ("Updated 2 hours ago": resolved against ``fetched_at``
+    only) or a bare time ("mis à jour à 08h15": the published day at that time).
+    """
     if not looks_like_stamp(line):
         return None
     parts = _MODIFIED_SPLIT.split(line, maxsplit=1)
     published = parse_date(parts[0]) if parts[0].strip() else None
-    modified = parse_date(parts[1]) if len(parts) > 1 else None
+    modified = _modified(parts[1], published, fetched_at) if len(parts) > 1 else None
     if published is None and modified is None:
         return None
     return Stamps(published=published, modified=modified)
+
+
+def _modified(
+    text: str, published: datetime | None, fetched_at: datetime | None
+) -> datetime | None:
+    value = parse_date(text)
+    if value is not None:
+        return value
+    age = find_age(text)
+    if age is not None:
+        resolved = resolve_age(age, fetched_at)
+        return resolved.published if resolved is not None else None
+    clock = _CLOCK.search(text)
+    if clock is not None and published is not None:
+        hour, minute = int(clock.group(1)), int(clock.group(2))
+        if clock.group(3) and clock.group(3).lower().startswith("p") and hour < 12:
+            hour += 12
+        if hour < 24 and minute < 60:
+            return published.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return None
 
 
 def parse_byline(line: str) -> Byline | None:
