@@ -156,3 +156,22 @@ def test_never_raises(html: str) -> None:
     doc = parse_html(html, "https://site.example/")
     if doc is not None:
         extract_furniture(doc, fetched_at=FETCHED)
+
+
+def test_links_back_to_the_page_and_citations_in_prose_are_not_teasers() -> None:
+    html = """<html><body><article><p>The governor spoke, <a href="https://other.example/x">according
+    to the Sioux Falls Argus Leader</a>, on Monday after a long meeting.</p></article>
+    <div class="related-stories"><h2>Related</h2>
+    <a href="/news/a">This very story about the governor's campaign</a>
+    <a href="/news/b">Lawmakers drop pipeline protest laws after lawsuit</a></div></body></html>"""
+    doc = _doc(html, "https://site.example/news/a")
+    assert [t.title for t in extract_furniture(doc).related] == [
+        "Lawmakers drop pipeline protest laws after lawsuit"
+    ]
+
+
+def test_photo_credits_in_figures_are_not_notices() -> None:
+    html = """<html><body><figure><img src="a.jpg"><figcaption>Crowds in the square.
+    <span class="credit">© REUTERS / POOL</span></figcaption></figure><p>Text of the story.</p>
+    <footer><p>© 2025 Example Media. All rights reserved.</p></footer></body></html>"""
+    assert extract_furniture(_doc(html)).notices == ("© 2025 Example Media. All rights reserved.",)

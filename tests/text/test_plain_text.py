@@ -233,3 +233,17 @@ def test_never_raises(parts: list[str], sep: str) -> None:
 @given(st.binary(max_size=2000))
 def test_never_raises_on_bytes(data: bytes) -> None:
     assert isinstance(extract(data), Article)
+
+
+def test_photo_credit_between_paragraphs_is_not_a_notice() -> None:
+    page = "\n\n".join([TITLE, BODY[0], "© REUTERS / POOL", *BODY[1:], "© Example Media"])
+    a = extract(page)
+    assert a.notices == ("© Example Media",)
+    assert a.text == "\n\n".join(BODY)
+
+
+def test_inline_read_more_line_is_a_teaser_not_body() -> None:
+    page = "\n\n".join([TITLE, BODY[0], "Read more: Kenya's debt crisis explained", *BODY[1:]])
+    a = extract(page)
+    assert [t.title for t in a.related] == ["Kenya's debt crisis explained"]
+    assert a.text == "\n\n".join(BODY)

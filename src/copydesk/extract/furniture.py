@@ -30,6 +30,7 @@ from copydesk.text.patterns import (
     caption_text,
     is_boilerplate,
     is_notice,
+    is_photo_credit,
     is_rail_heading,
 )
 
@@ -43,6 +44,7 @@ _RAIL_ATTR = re.compile(
     re.IGNORECASE,
 )
 _SPONSORED_ATTR = re.compile(r"outbrain|taboola|sponsor|promoted|advert|\bads?\b", re.IGNORECASE)
+_CREDIT_ATTR = re.compile(r"credit|caption|photo|image|media|gallery", re.IGNORECASE)
 _RAIL_TAGS = frozenset({"section", "aside", "div", "nav", "ul", "ol", "footer"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg"})
@@ -66,6 +68,8 @@ _NOTICE_TAGS = frozenset(
 )
 # Tags that keep an element a "leaf" of a card: a byline "By <a>Jane Doe</a>" is read whole.
 _INLINE_TAGS = frozenset({"br", "em", "i", "b", "strong", "a", "abbr", "small"})
+# A link whose paragraph holds this many times its own text is a citation in running text.
+INLINE_LINK_RATIO = 2.5
 # Teaser headlines: at least 3 words (labels like "World", "Top 10" are shorter), at most 30.
 TITLE_WORDS = (3, 30)
 # How far up from a rail's first element we look for its heading text: rails put the heading in
@@ -91,7 +95,7 @@ def extract_furniture(doc: Document, *, fetched_at: datetime | None = None) -> F
     prov: dict[str, str] = {}
     seen: set[tuple[str | None, str]] = set()
     for rail in _rails(doc.root):
-        for teaser, source in _teasers(rail, base, fetched_at):
+        for teaser, source in _teasers(rail, base, doc.url, fetched_at):
             key = (teaser.url, teaser.title)
             if key in seen:
                 continue
@@ -208,7 +212,7 @@ def _link_title(a: etree._Element) -> str | None:
 
 
 def _teasers(
-    rail: etree._Element, base: str | None, fetched_at: datetime | None
+    rail: etree._Element, base: str | None, page: str | None, fetched_at: datetime | None
 ) -> Iterator[tuple[Teaser, str | None]]:
     links = _headline_links(rail)
     link_set = set(links)
@@ -219,11 +223,30 @@ def _teasers(
         if url in done:
             continue
         done.add(url)
+        if _same_page(url, page) or _inline_in_prose(a):
+            continue
         card = _card(a, rail, link_set)
         title = _link_title(a)
         if title is None:
             continue
         yield _read_card(card, a, title, url, fetched_at)
+
+
+def _same_page(url: str, page: str | None) -> bool:
+    """A rail's link back to the page itself (rails often list the current story too)."""
+    if not page:
+        return False
+    return url.split("#")[0].rstrip("/") == page.split("#")[0].rstrip("/")
+
+
+def _inline_in_prose(a: etree._Element) -> bool:
+    """A link inside a paragraph of running text is a citation, not a teaser."""
+    parent = a.getparent()
+    while parent is not None and _tag(parent) in _INLINE_TAGS:
+        parent = parent.getparent()
+    if parent is None or _tag(parent) != "p":
+        return False
+    return len(_text(parent)) > INLINE_LINK_RATIO * max(1, len(_text(a)))
 
 
 def _card(a: etree._Element, rail: etree._Element, links: set[etree._Element]) -> etree._Element:
@@ -349,13 +372,23 @@ def _bounded_text(el: etree._Element, limit: int) -> str | None:
     return text if len(text) <= limit else None
 
 
+def _in_figure(el: etree._Element) -> bool:
+    """Inside a figure or a caption/credit element: a "©" there credits a picture."""
+    for node in (el, *el.iterancestors()):
+        if _tag(node) in ("figure", "figcaption", "picture"):
+            return True
+        if _CREDIT_ATTR.search(" ".join((node.get("class") or "", node.get("id") or ""))):
+            return True
+    return False
+
+
 def _notices(root: etree._Element) -> tuple[str, ...]:
     matches: list[tuple[etree._Element, str]] = []
     for el in root.iter():
         if _tag(el) not in _NOTICE_TAGS or _hidden_or_skipped(el):
             continue
         text = _bounded_text(el, MAX_NOTICE_CHARS)
-        if text and is_notice(text):
+        if text and is_notice(text) and not (is_photo_credit(text) and _in_figure(el)):
             matches.append((el, text))
     matched = {el for el, _ in matches}
     out: dict[str, None] = {}

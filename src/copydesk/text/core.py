@@ -20,6 +20,7 @@ from copydesk.model import Article, Block, Dateline, PageType, Teaser
 from copydesk.text.blocks import split_blocks, strip_list_mark
 from copydesk.text.classify import Classified, Role, body_span, classify, is_heading
 from copydesk.text.fields import parse_byline, parse_dateline, parse_stamps, provider
+from copydesk.text.patterns import is_photo_credit
 from copydesk.text.rail import TITLE_MIN_WORDS, read_rail
 
 # A body needs this many words to make the page an article. Teaser summaries (15-40 words) fall
@@ -54,7 +55,7 @@ def extract_plain_text(
         span, body = None, ()
     start = span[0] if span else _first_furniture(items)
     head = _head(items, start, items[span[1] :] if span else (), fetched_at)  # 4
-    notices = _notices(items)  # 5
+    notices = _notices(items, span)  # 5
     # teasers: rails after the body, and inline "Read more: …" pointers anywhere in it
     outside = list(items[span[1] :]) if span else list(items)
     if span:
@@ -151,11 +152,15 @@ def _title(window: Sequence[Classified], later: set[str]) -> str | None:
     return max(candidates, key=lambda c: (len(c[1].split()), c[0]))[1]
 
 
-def _notices(items: Sequence[Classified]) -> tuple[str, ...]:
+def _notices(items: Sequence[Classified], span: tuple[int, int] | None) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for item in items:
-        if item.role is Role.NOTICE:
-            seen.setdefault(item.block.text, None)
+    for i, item in enumerate(items):
+        if item.role is not Role.NOTICE:
+            continue
+        inside = span is not None and span[0] <= i < span[1]
+        if inside and is_photo_credit(item.block.text):
+            continue  # "© REUTERS / POOL" between paragraphs credits a picture
+        seen.setdefault(item.block.text, None)
     return tuple(seen)
 
 

@@ -75,6 +75,11 @@ _COPYRIGHT = re.compile(
     r"darf nicht (?:veröffentlicht|verbreitet)",
     re.IGNORECASE,
 )
+# A "©" line of at most this many words, with no year and no "rights", credits a picture.
+PHOTO_CREDIT_MAX_WORDS = 5
+_RIGHTS = re.compile(
+    r"rights|rechte|droits|derechos|diritti|direitos|riproduzione|reproduction", re.IGNORECASE
+)
 _CORRECTION = re.compile(
     r"^\s*(?:corrections?|clarifications?|editor['’]s note|korrektur|richtigstellung|"
     r"anmerkung der redaktion|rectificatif|correctif|note de la rédaction|fe de erratas|"
@@ -107,6 +112,7 @@ _BOILERPLATE = re.compile(
     r"(?:\s*[|/·•,]\s*\w+)*\s*$|"
     r"^\s*(?:advertisement|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|"
     r"sponsored|promoted|ad)\s*$|"
+    r"^\s*(?:scroll )?(?:back )?to top\s*$|"
     r"^\s*(?:skip to (?:main )?content|zum inhalt springen|aller au contenu|ir al contenido|"
     r"back to top|nach oben|menu|menü|search|suche|rechercher|buscar|cerca|pesquisar|log ?in|"
     r"sign ?in|sign up|subscribe|abonnieren|s['’]abonner|suscríbete|abbonati|assine|"
@@ -220,8 +226,14 @@ AGENCIES: dict[str, str] = {
 }
 
 
-def is_copyright(text: str) -> bool:
-    return len(text) <= MAX_NOTICE_CHARS and _COPYRIGHT.search(text) is not None
+def is_photo_credit(text: str) -> bool:
+    """ "© REUTERS / POOL", "© Aaron Schwartz": shaped like a picture's credit. Only context
+    tells it from a short site copyright ("© Le Monde"): a figure around it, or its place inside
+    the body text; callers decide with that context."""
+    words = re.findall(r"[^\W_]+", text)
+    if not text.lstrip().startswith(("©", "(c)", "(C)")) or len(words) > PHOTO_CREDIT_MAX_WORDS:
+        return False
+    return not _RIGHTS.search(text) and not re.search(r"\b(?:19|20)\d{2}\b", text)
 
 
 def is_notice(text: str) -> bool:
