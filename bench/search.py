@@ -150,12 +150,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=50_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--store", type=Path, help="keep the generated store here")
+    parser.add_argument("--reuse", action="store_true", help="query an existing --store")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         path = args.store or Path(tmp) / "search.db"
-        if path.exists():
-            path.unlink()
-        built = build(path, args.articles)
+        if args.reuse and path.exists():
+            vocab_, articles = generate(args.articles)
+            with Store(path) as store:  # migrates an older schema
+                assert store.count() == args.articles, "--reuse needs a store of --articles"
+            built = {
+                "reused": True,
+                "db_mb": round(path.stat().st_size / 1e6, 1),
+                "_vocab": vocab_,
+                "_texts": [a.text for a in articles[:: max(1, args.articles // 500)]],
+            }
+        else:
+            if path.exists():
+                path.unlink()
+            built = build(path, args.articles)
         vocab, texts = built.pop("_vocab"), built.pop("_texts")
         plan = queries(vocab, texts, args.queries)
         latencies: dict[str, list[float]] = {}

@@ -479,7 +479,8 @@ class Store:
         if where:
             sql = (
                 f"SELECT articles_fts.rowid, {score} AS score FROM articles_fts"
-                " JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
+                " JOIN articles a INDEXED BY articles_filter ON a.id = articles_fts.rowid"
+                " WHERE articles_fts MATCH ?"
                 f" AND {' AND '.join(where)} ORDER BY score LIMIT ? OFFSET ?"
             )
         else:
