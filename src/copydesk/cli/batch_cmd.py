@@ -96,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         print("copydesk batch: --workers must be at least 1", file=sys.stderr)
         return 2
+    if args.address and args.engine != "ray":
+        print("copydesk batch: --address needs --engine ray", file=sys.stderr)
+        return 2
     try:
         locations = expand_inputs(args.inputs, prefix=args.prefix)
     except SourceError as exc:
