@@ -191,40 +191,6 @@ _CAPTION_LEAD = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 
-# Agencies and how their names are written; the value is the credit the Article carries.
-AGENCIES: dict[str, str] = {
-    "ap": "AP",
-    "associated press": "AP",
-    "the associated press": "AP",
-    "ap news": "AP",
-    "reuters": "Reuters",
-    "thomson reuters": "Reuters",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "dpa": "dpa",
-    "deutsche presse-agentur": "dpa",
-    "efe": "EFE",
-    "agencia efe": "EFE",
-    "ansa": "ANSA",
-    "bloomberg": "Bloomberg",
-    "upi": "UPI",
-    "xinhua": "Xinhua",
-    "pa": "PA",
-    "pa media": "PA",
-    "press association": "PA",
-    "kna": "KNA",
-    "epd": "epd",
-    "apa": "APA",
-    "lusa": "Lusa",
-    "europa press": "Europa Press",
-    "sid": "SID",
-    "afp/dpa": "AFP",
-    "dpa/afp": "dpa",
-    "ap/dpa": "AP",
-    "reuters/dpa": "Reuters",
-}
-
 
 def is_photo_credit(text: str) -> bool:
     """ "© REUTERS / POOL", "© Aaron Schwartz": shaped like a picture's credit. Only context
@@ -288,9 +254,3 @@ def caption_text(text: str) -> str | None:
     """The caption of a "Photo: …" / "Image: …" block, without the lead-in; ``None`` otherwise."""
     match = _CAPTION_LEAD.match(text)
     return match.group("rest").strip() if match else None
-
-
-def agency(name: str) -> str | None:
-    """The credit an agency name stands for ("The Associated Press" → "AP"), else ``None``."""
-    key = " ".join(name.lower().replace("—", " ").split()).strip(" .,;()")
-    return AGENCIES.get(key)
