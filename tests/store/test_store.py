@@ -166,3 +166,16 @@ def test_garbage_file_is_a_store_error(tmp_path: Path) -> None:
     path.write_bytes(b"not a database" * 100)
     with pytest.raises(StoreError):
         Store(path)
+
+
+def test_readonly_store_of_an_older_schema_still_searches(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.add(_article("https://e.com/1", "Harbour", "Ships in the harbour.", language="en"))
+        store.connection.execute("DROP INDEX articles_filter")
+        store.connection.execute("PRAGMA user_version = 1")
+    with Store(path, readonly=True) as old:
+        assert [h.url for h in old.search("harbour", lang="en")] == ["https://e.com/1"]
+    with Store(path) as migrated:  # opening for writing migrates to the current version
+        assert migrated.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert len(migrated.search("harbour", site="e.com")) == 1

@@ -186,6 +186,10 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         self._conn.execute("PRAGMA foreign_keys = ON")
+        # A read-only handle may see a file an older copydesk wrote (not migrated): search then
+        # goes without the v2 filter index rather than failing.
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        self._filter_index = " INDEXED BY articles_filter" if version >= 2 else ""
 
     # -- lifecycle -------------------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -479,7 +483,7 @@ class Store:
         if where:
             sql = (
                 f"SELECT articles_fts.rowid, {score} AS score FROM articles_fts"
-                " JOIN articles a INDEXED BY articles_filter ON a.id = articles_fts.rowid"
+                f" JOIN articles a{self._filter_index} ON a.id = articles_fts.rowid"
                 " WHERE articles_fts MATCH ?"
                 f" AND {' AND '.join(where)} ORDER BY score LIMIT ? OFFSET ?"
             )
