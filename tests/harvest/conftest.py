@@ -8,6 +8,6 @@ from crawl_site import CrawlSite, SiteConfig
 
 @pytest.fixture
 def site() -> Iterator[CrawlSite]:
-    running = CrawlSite(SiteConfig(slow_seconds=1.0, bomb_bytes=12 * 1024 * 1024)).start()
+    running = CrawlSite(SiteConfig(slow_seconds=2.5, bomb_bytes=12 * 1024 * 1024)).start()
     yield running
     running.stop()

@@ -19,7 +19,7 @@ from copydesk.store.reextract import reextract
 # Tiny delays and timeouts keep the suite fast; the behaviours are the same at real values.
 FAST: dict[str, Any] = {
     "delay": 0.02,
-    "timeout": 0.4,
+    "timeout": 1.0,
     "backoff_base": 0.05,
     "max_attempts": 3,
     "max_decoded": 4 * 1024 * 1024,
@@ -41,7 +41,7 @@ def _page_requests(site: CrawlSite) -> list[str]:
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory: pytest.TempPathFactory) -> tuple[CrawlSite, Path, HarvestStats]:
-    config = SiteConfig(crawl_delay=0.06, slow_seconds=1.0, bomb_bytes=12 * 1024 * 1024)
+    config = SiteConfig(crawl_delay=0.06, slow_seconds=2.5, bomb_bytes=12 * 1024 * 1024)
     site = CrawlSite(config).start()
     db = tmp_path_factory.mktemp("crawl") / "c.db"
     stats = _crawl(site, db)
@@ -209,3 +209,13 @@ def test_sniff_and_retry_after() -> None:
     assert retry_after_seconds("7") == 7.0
     assert retry_after_seconds("soon") is None
     assert retry_after_seconds("Thu, 01 Jan 1970 00:00:00 GMT") == 0.0
+
+
+def test_article_and_gzipped_sitemap_seeds(site: CrawlSite, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    article = site.base + "/news/2024/story-4.html"
+    _crawl(site, db, article, site.base + "/sitemap-archive.xml.gz")
+    expected = {"/news/2024/story-4.html", *site.story_paths()[site.config.recent :]}
+    assert set(_stored_paths(db)) == expected
+    # an article seed is not a home page: its navigation links are not followed
+    assert site.requested("/news/") == 0 and site.requested("/") == 0

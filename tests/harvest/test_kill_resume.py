@@ -27,7 +27,7 @@ def _command(site: CrawlSite, db: Path) -> list[str]:
         "--delay",
         "0.03",
         "--timeout",
-        "0.4",
+        "2",
         "--exclude",
         "/(slow|flaky|busy|broken|bomb)",
         "--quiet",
