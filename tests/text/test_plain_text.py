@@ -247,3 +247,21 @@ def test_inline_read_more_line_is_a_teaser_not_body() -> None:
     a = extract(page)
     assert [t.title for t in a.related] == ["Kenya's debt crisis explained"]
     assert a.text == "\n\n".join(BODY)
+
+
+_WORDS = st.text(alphabet=st.sampled_from("abcdefgh ABC.,;:!?\n•-1"), max_size=200)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=20))
+def test_every_body_block_occurs_in_the_input(parts: list[str]) -> None:
+    page = "\n\n".join(parts)
+    flat = " ".join(page.split())
+    for block in extract(page).body:
+        # list items lose their marker, everything keeps its words in order
+        assert " ".join(block.text.split()) in flat
+
+
+def test_every_body_block_of_the_ap_page_occurs_in_it() -> None:
+    flat = " ".join(AP_PAGE.split())
+    assert all(block.text in flat for block in extract(AP_PAGE).body)
