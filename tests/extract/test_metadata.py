@@ -187,3 +187,19 @@ def test_junk_never_raises(html: str) -> None:
     meta = extract_metadata(doc, fetched_at=FETCHED)
     assert meta.published is None
     complete_metadata(meta, [], fetched_at=FETCHED)
+
+
+def test_same_instant_keeps_the_pages_local_offset() -> None:
+    html = (
+        '<html><head><script type=\'application/ld+json\'>{"@type":"NewsArticle",'
+        '"headline":"Neujahr","datePublished":"2018-12-31T23:11:59Z"}</script>'
+        "<meta property='article:published_time' content='2019-01-01T00:11:59+01:00'>"
+        "</head><body><h1>Neujahr</h1></body></html>"
+    )
+    doc = parse_html(html)
+    assert doc is not None
+    meta = extract_metadata(doc, fetched_at=FETCHED)
+    assert meta.published is not None
+    assert meta.published.utcoffset() == timedelta(hours=1)
+    assert meta.published == datetime(2018, 12, 31, 23, 11, 59, tzinfo=UTC)  # same instant
+    assert meta.provenance["published"].startswith("meta:article:published_time=")

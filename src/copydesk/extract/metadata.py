@@ -73,6 +73,9 @@ _CLASS_HINT = re.compile(
 SCAN_TEXT_NODES = 60
 SCAN_TEXT_CHARS = 3000
 _AFTER_H1 = etree.XPath("following::text()[position() <= $n]")
+# Above the headline only a date line sits close; further up are menus and tickers.
+SCAN_TEXT_NODES_BEFORE = 12
+_BEFORE_H1 = etree.XPath("preceding::text()[position() <= $n]")
 _SCAN_SKIP_TAGS = frozenset({"script", "style", "figcaption", "noscript", "a", "button", "option"})
 # itemprop/RDFa property values that hold the article's dates (schema.org, Dublin Core)
 _DATE_PROPS = ("datepublished", "datemodified", "datecreated", "dc:date", "dc:created",
@@ -134,6 +137,8 @@ _DATE_META = {
     "dcterms.modified": "m", "revised": "m", "article.updated": "m", "modified_time": "m",
 }  # fmt: skip
 _NOW_SLACK = timedelta(days=1)
+# Two sources name the same instant when they differ by at most this much (rounding to minutes).
+LOCAL_FORM_SLACK_SECONDS = 60
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "byl", "citation_author")  # fmt: skip
@@ -458,18 +463,30 @@ def _headline_element(res: _Resolver) -> etree._Element | None:
 
 
 def _scan_after_headline(res: _Resolver) -> D.ParsedDate | None:
-    """The first date printed in the text right after the headline (not in captions or links)."""
+    """The first date printed in the text right after the headline (not in captions or links),
+    else right above it (date lines over headlines)."""
     h1 = res.cand.h1_element
     if h1 is None:
         h1 = _headline_element(res)
     if h1 is None:
         return None
-    try:
-        nodes = _AFTER_H1(h1, n=SCAN_TEXT_NODES)
-    except etree.XPathError:
-        return None
+    for xpath, count in ((_AFTER_H1, SCAN_TEXT_NODES), (_BEFORE_H1, SCAN_TEXT_NODES_BEFORE)):
+        try:
+            nodes = xpath(h1, n=count)
+        except etree.XPathError:
+            continue
+        found_nodes = nodes if isinstance(nodes, list) else []
+        if xpath is _BEFORE_H1:
+            found_nodes = found_nodes[::-1]  # node-sets come in document order: nearest last
+        found = _first_printed_date(res, found_nodes)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_printed_date(res: _Resolver, nodes: Sequence[Any]) -> D.ParsedDate | None:
     read = 0
-    for node in nodes if isinstance(nodes, list) else []:
+    for node in nodes:
         text = str(node)
         read += len(text)
         if read > SCAN_TEXT_CHARS:
@@ -521,8 +538,29 @@ def _resolve_date(res: _Resolver, kind: str) -> tuple[D.ParsedDate, str] | None:
     for origin, get in _date_sources(res, kind):
         found = get()
         if found is not None:
-            return found, origin
+            return _local_form(res, kind, found, origin)
     return None
+
+
+def _local_form(
+    res: _Resolver, kind: str, found: D.ParsedDate, origin: str
+) -> tuple[D.ParsedDate, str]:
+    """The same instant in the page's own zone when another source prints it with a local
+    offset: JSON-LD often says 23:11Z where article:published_time says 00:11+01:00. The
+    instant is unchanged; the offset (and with it the calendar day) is the publisher's."""
+    value = found.value
+    if value.tzinfo is None or value.utcoffset() != timedelta(0):
+        return found, origin
+    for other_origin, get in _date_sources(res, kind):
+        if other_origin == origin or not other_origin.startswith(("meta:", "jsonld:", "dom:")):
+            continue
+        other = get()
+        if other is None or other.value.tzinfo is None:
+            continue
+        offset = other.value.utcoffset()
+        if offset and abs((other.value - value).total_seconds()) <= LOCAL_FORM_SLACK_SECONDS:
+            return other, other_origin
+    return found, origin
 
 
 def _resolve_dates(res: _Resolver) -> tuple[datetime | None, datetime | None]:
