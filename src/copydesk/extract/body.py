@@ -83,6 +83,7 @@ FURNITURE_PREFIXES = (
     "socialmedia", "disclaimer", "copyright", "shoutbox", "outbrain", "taboola", "adslot",
     "adunit", "ad-slot", "ad-unit", "adcontainer", "ad-container", "googleads", "dfp",
     "masthead", "site-header", "siteheader", "pageheader", "page-header", "skiplink",
+    "more-news", "more-stories", "more-from", "more-in-", "more-on-", "morenews", "morestories",
 )  # fmt: skip
 # Tokens that look like furniture by prefix but name article text ("commentary" is an opinion
 # genre, "author-bio" stays furniture).
@@ -124,8 +125,20 @@ GRANDPARENT_SHARE = 0.5
 # summary; 0.2 is one headline-length link in such an item.
 TEASER_ITEM_CHARS = 500
 TEASER_LINK_SHARE = 0.2
+# A good run in a small element (up to this many characters) that also holds a linked heading
+# is a teaser card's summary: headline link + standfirst, however long the standfirst.
+TEASER_CARD_CHARS = 1200
 # A page without prose but with at least this many teaser items is a listing: no body at all.
 LISTING_MIN_TEASERS = 3
+# Widening stops at a parent whose additional text (at least CLIMB_MIN_CHARS) is more than this
+# share links: article text continued elsewhere is prose, a rail beside it is headlines.
+CLIMB_MAX_LINK_SHARE = 0.25
+CLIMB_MIN_CHARS = 200
+# Good runs beside a link (in their parent or grandparent) count for a container only in a
+# cluster of at least this many characters (the run itself, or the good text directly under its
+# parent or grandparent). One teaser summary is 100-250 characters; two short article paragraphs
+# already make 300. Lone paragraphs without links nearby (live-blog posts) still count.
+CLUSTER_MIN_CHARS = 300
 # Container choice maximises good - BAD_PENALTY * bad. Lower values climb to wider containers
 # (more recall, more furniture); 0.6 was the best on the development sets in steps of 0.1.
 BAD_PENALTY = 0.6
@@ -144,6 +157,8 @@ BLOCK_MAX_LINK_SHARE = 0.5
 # ... where "long prose" means this many characters outside links (a paragraph that cites many
 # sources is still a paragraph).
 LINK_LIST_PROSE_CHARS = 200
+# A link element wrapping block elements (a card) shorter than this is a teaser, not body.
+CARD_LINK_MAX_CHARS = 400
 # Short blocks (at most this many characters) are checked against the boilerplate patterns;
 # longer ones are prose even when they start with "Photo" or "By".
 SHORT_BLOCK_CHARS = 120
@@ -178,7 +193,7 @@ DATE_WORDS = frozenset(
             "donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi",
             "dimanche am pm a m p at on um uhr h à le de del el updated update published posted",
             "modified aktualisiert veröffentlicht stand publié modifié mis jour actualizado",
-            "publicado gmt utc et est edt ct cst cdt pt pst pdt mt cet cest bst ist",
+            "publicado t z gmt utc et est edt ct cst cdt pt pst pdt mt cet cest bst ist",
         )
     ).split()
 )
@@ -321,14 +336,18 @@ def choose_container(body: etree._Element) -> etree._Element | None:
         return body
     index = {el: i for i, el in enumerate(elements)}
     parent_of = [-1] * n
+    in_link = [False] * n  # inside an <a>: block elements wrapped in a link are link text
     for i, el in enumerate(elements):
         parent = el.getparent()
         if parent is not None:
-            parent_of[i] = index.get(parent, -1)
+            p = index.get(parent, -1)
+            parent_of[i] = p
+            in_link[i] = _is_link(el) or (p >= 0 and in_link[p])
     run = [0] * n  # inline text accumulated into the nearest block element
     run_links = [0] * n
     total = [0] * n  # all text of the subtree
     total_links = [0] * n
+    linked_heads = [0] * n  # headings that are links (teaser headlines) in the subtree
     for i in range(n - 1, -1, -1):
         el = elements[i]
         own = len((el.text or "").strip())
@@ -336,40 +355,82 @@ def choose_container(body: etree._Element) -> etree._Element | None:
             if isinstance(child.tag, str):
                 own += len((child.tail or "").strip())
         run[i] += own
-        if el.tag == "a":
+        link = _is_link(el)
+        if link:
             run_links[i] = run[i]
             total_links[i] += own
         total[i] += own
+        if (
+            el.tag in HEADING_TAGS
+            and run[i]
+            and (in_link[i] or run_links[i] > GOOD_MAX_LINK_SHARE * run[i])
+        ):
+            linked_heads[i] += 1
         p = parent_of[i]
         if p >= 0:
             total[p] += total[i]
-            total_links[p] += total_links[i] if el.tag != "a" else total[i]
+            total_links[p] += total[i] if link else total_links[i]
+            linked_heads[p] += linked_heads[i]
             if el.tag in INLINE_TAGS:
                 run[p] += run[i]
                 run_links[p] += run_links[i]
                 run[i] = 0
-    good = [0.0] * n
+    run_good = [0.0] * n
     bad = [0.0] * n
     direct = [0.0] * n
     teasers = 0
     for i in range(n - 1, -1, -1):
         size = run[i]
         p = parent_of[i]
-        if size and elements[i].tag not in HEADING_TAGS:
+        if in_link[i]:
+            run_links[i] = size
+        if size and elements[i].tag in HEADING_TAGS:
+            # headings are neutral, except linked ones: teaser headlines mark a rail
+            if run_links[i] > GOOD_MAX_LINK_SHARE * size:
+                bad[i] += size
+        elif size:
             g, b = _classify_run(elements[i], size, run_links[i])
-            if g and p >= 0 and _is_teaser_item(total[p], total_links[p] - run_links[i]):
+            gp = parent_of[p] if p >= 0 else -1
+            ggp = parent_of[gp] if gp >= 0 else -1
+            if g and (
+                (p >= 0 and _is_teaser_item(total[p], total_links[p] - run_links[i]))
+                or (gp >= 0 and _is_teaser_item(total[gp], total_links[gp] - run_links[i]))
+                or any(
+                    x >= 0 and linked_heads[x] == 1 and total[x] < TEASER_CARD_CHARS
+                    for x in (p, gp, ggp)
+                )
+            ):
                 g, b = 0.0, UNFINISHED_BAD_SHARE * size
                 teasers += 1
-            good[i] += g
+            run_good[i] = g
             bad[i] += b
             if p >= 0:
                 direct[p] += g
-                gp = parent_of[p]
                 if gp >= 0:
                     direct[gp] += GRANDPARENT_SHARE * g
         if p >= 0:
-            good[p] += good[i]
             bad[p] += bad[i]
+    # good text counts for a container only in clusters: a lone good run (one summary per
+    # teaser item) is neutral, paragraphs sharing a parent (or grandparent) are the article
+    good = [0.0] * n
+    for i in range(n - 1, -1, -1):
+        g = run_good[i]
+        if g:
+            p = parent_of[i]
+            gp = parent_of[p] if p >= 0 else -1
+            ggp = parent_of[gp] if gp >= 0 else -1
+            item = ggp if ggp >= 0 else gp if gp >= 0 else p
+            if not (
+                g >= CLUSTER_MIN_CHARS
+                or (p >= 0 and direct[p] >= CLUSTER_MIN_CHARS)
+                or (gp >= 0 and direct[gp] >= CLUSTER_MIN_CHARS)
+                or (item >= 0 and total_links[item] <= run_links[i])
+            ):
+                g = 0.0  # a lone summary beside a link: a teaser
+        good[i] += g
+        p = parent_of[i]
+        if p >= 0:
+            good[p] += good[i]
     core = max(range(n), key=lambda i: direct[i] * _hint(elements[i]))
     if direct[core] <= 0:
         # no prose anywhere: a page of teasers is a listing (no body); anything else (a short
@@ -381,8 +442,19 @@ def choose_container(body: etree._Element) -> etree._Element | None:
         score = good[i] * _hint(elements[i]) - BAD_PENALTY * bad[i]
         if score > best_score:
             best, best_score = i, score
-        i = parent_of[i]
+        parent = parent_of[i]
+        if parent >= 0:
+            added = total[parent] - total[i]
+            added_links = total_links[parent] - total_links[i]
+            if added >= CLIMB_MIN_CHARS and added_links > CLIMB_MAX_LINK_SHARE * added:
+                break  # what the parent adds is a link rail: the article ends here
+        i = parent
     return elements[best]
+
+
+def _is_link(el: etree._Element) -> bool:
+    """A real link: <a href>. Named anchors (<a name>, <a id>) around headings are not links."""
+    return el.tag == "a" and el.get("href") is not None
 
 
 def _classify_run(el: etree._Element, size: int, links: int) -> tuple[float, float]:
@@ -456,6 +528,8 @@ def _emit_el(el: etree._Element, depth: int) -> Iterator[Block]:
         if text:
             yield Block("table", text)
         return
+    if tag == "a" and len(_text_of(el)) < CARD_LINK_MAX_CHARS:
+        return  # a link wrapping blocks is a teaser card (headline + summary in one <a>)
     if tag == "blockquote":
         for block in _emit_children(el, depth, default="quote"):
             kind: BlockKind = "quote" if block.kind == "paragraph" else block.kind
