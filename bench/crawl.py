@@ -10,7 +10,8 @@ excludes the server's. Four measurements, same pages:
 1. extraction only   decode + ``copydesk.extract`` on every page body, in a loop
 2. crawl, full       seeds = the sitemaps, politeness off (delay 0), real extraction, store, WARC
 3. crawl, no extract the same crawl with a trivial extractor: the crawler + store + WARC overhead
-4. polite crawl      delay D on a few hosts; the server's own log gives per-host request spacing
+4. crawl, workers    the full crawl with extraction in WORKERS processes (``--workers``)
+5. polite crawl      delay D on a few hosts; the server's own log gives per-host request spacing
 
 Results go to stdout and ``bench/results/crawl.json``.
 """
@@ -164,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polite-delay", type=float, default=0.2)
     parser.add_argument("--polite-hosts", type=int, default=4)
     parser.add_argument("--polite-pages", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=2, help="extraction processes (run 5)")
     args = parser.parse_args(argv)
     hosts = [f"127.0.0.{i + 2}:{PORT}" for i in range(args.hosts)]
     ready = multiprocessing.get_context("spawn").Event()
@@ -202,6 +204,7 @@ def run(hosts: list[str], args: argparse.Namespace) -> dict[str, Any]:
     # 2. full crawl, 3. crawl with a trivial extractor
     full, full_wall, full_cpu = timed_crawl(seeds, **fast)
     bare, bare_wall, bare_cpu = timed_crawl(seeds, extractor=trivial_extractor, **fast)
+    pooled, pooled_wall, _ = timed_crawl(seeds, workers=args.workers, **fast)
 
     # 4. politeness on: per-host spacing as the server saw it
     polite_hosts = hosts[: args.polite_hosts]
@@ -235,6 +238,12 @@ def run(hosts: list[str], args: argparse.Namespace) -> dict[str, Any]:
             "cpu_ms_per_page": round(1000 * full_cpu / full.stored, 2),
             "extract_share_of_wall": round(full.extract_seconds / full_wall, 3),
             "wall_s": round(full_wall, 2),
+        },
+        "crawl_full_with_workers": {
+            "workers": args.workers,
+            "stored": pooled.stored,
+            "stored_pages_per_s": round(pooled.stored / pooled_wall, 1),
+            "wall_s": round(pooled_wall, 2),
         },
         "crawl_trivial_extractor": {
             "stored": bare.stored,

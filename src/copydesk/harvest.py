@@ -18,10 +18,14 @@ record is then duplicated, never its article).
 from __future__ import annotations
 
 import asyncio
+import functools
+import multiprocessing
 import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -89,6 +93,7 @@ class HarvestOptions:
     max_wait_in_run: float = MAX_WAIT_IN_RUN
     warc_dir: Path | None = None
     warc_max_bytes: int = 1_000_000_000
+    workers: int = 0  # extraction processes; 0 extracts on the event loop
 
 
 @dataclass(slots=True)
@@ -201,6 +206,7 @@ class Crawler:
             max_bytes=options.warc_max_bytes,
         )
         self._fetcher: Fetcher | None = None
+        self._pool: ProcessPoolExecutor | None = None
         self._t0 = time.monotonic()
 
     # -- scope ----------------------------------------------------------------------------------
@@ -245,6 +251,7 @@ class Crawler:
             concurrency=max(1, self.options.concurrency),
         )
         reporter = asyncio.create_task(self._report()) if self.progress else None
+        self._restart_pool()
         try:
             async with Fetcher(options) as fetcher:
                 self._fetcher = fetcher
@@ -256,6 +263,9 @@ class Crawler:
         finally:
             self._fetcher = None
             self._warc.close()
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
             if reporter is not None:
                 reporter.cancel()
             self.stats.seconds = time.monotonic() - started
@@ -355,19 +365,36 @@ class Crawler:
         self.stats.fetched += 1
         result = await self._get(state, item.url, headers)
         refs = self._archive(result)
-        outcome = self._decide(item, result, state)
+        outcome = await self._decide(item, result, state)
         self._commit(item, result, outcome, refs)
         if outcome.state == "retry" and outcome.retry_at is not None:
             wait = outcome.retry_at - time.time()
             if wait <= self.options.max_wait_in_run:
                 state.next_at = max(state.next_at, time.monotonic() + max(0.0, wait))
 
+    def _restart_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        if self.options.workers > 0:
+            # forkserver: forking the event loop's process (aiohttp threads) is not safe.
+            context = multiprocessing.get_context("forkserver")
+            self._pool = ProcessPoolExecutor(self.options.workers, mp_context=context)
+
+    async def _extract(self, text: str, url: str) -> Article:
+        fetched_at = datetime.now(UTC)
+        if self._pool is None:
+            return self.extractor(text, url=url, fetched_at=fetched_at)
+        # In a worker process: the event loop keeps fetching and committing meanwhile.
+        call = functools.partial(self.extractor, text, url=url, fetched_at=fetched_at)
+        return await asyncio.get_running_loop().run_in_executor(self._pool, call)
+
     def _archive(self, result: FetchResult) -> list[tuple[str, int]]:
         now = datetime.now(UTC)
         return [self._warc.write(ex, fetched_at=now) for ex in result.exchanges]
 
     # -- deciding -------------------------------------------------------------------------------
-    def _decide(self, item: Item, result: FetchResult, state: _Host) -> _Outcome:
+    async def _decide(self, item: Item, result: FetchResult, state: _Host) -> _Outcome:
         status = result.status
         if result.redirect_to:
             target = result.redirect_to
@@ -387,7 +414,7 @@ class Crawler:
             return self._retry(item, result.header("retry-after"), f"HTTP {status}")
         if status >= 400 or status < 200:
             return _Outcome(f"http_{status}", state="failed", error=f"HTTP {status}")
-        return self._classify(item, result, state)
+        return await self._classify(item, result, state)
 
     def _retry(self, item: Item, retry_after: str | None, note: str) -> _Outcome:
         if item.attempts + 1 >= self.options.max_attempts:
@@ -397,7 +424,7 @@ class Crawler:
             seconds = self.options.backoff_base * 2**item.attempts
         return _Outcome("retry", state="retry", error=note, retry_at=time.time() + seconds)
 
-    def _classify(self, item: Item, result: FetchResult, state: _Host) -> _Outcome:
+    async def _classify(self, item: Item, result: FetchResult, state: _Host) -> _Outcome:
         url = result.final_url
         body = result.body
         try:
@@ -424,7 +451,13 @@ class Crawler:
             return _Outcome("not_html", state="skipped", error=result.content_type or "unknown")
         text = decode(body, result.charset)
         t0 = time.perf_counter()
-        article = self.extractor(text, url=url, fetched_at=datetime.now(UTC))
+        try:
+            article = await self._extract(text, url)
+        except BrokenProcessPool as exc:
+            self._restart_pool()
+            return _Outcome("extract_error", state="failed", error=f"worker died: {exc}")
+        except Exception as exc:  # one page's failure must not stop the crawl
+            return _Outcome("extract_error", state="failed", error=f"{type(exc).__name__}: {exc}")
         self.stats.extract_seconds += time.perf_counter() - t0
         is_seed = item.kind in ("auto", "home")
         if article.page_type == "article" and item.kind != "home":

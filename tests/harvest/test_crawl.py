@@ -219,3 +219,24 @@ def test_article_and_gzipped_sitemap_seeds(site: CrawlSite, tmp_path: Path) -> N
     assert set(_stored_paths(db)) == expected
     # an article seed is not a home page: its navigation links are not followed
     assert site.requested("/news/") == 0 and site.requested("/") == 0
+
+
+def _exploding_extractor(text: str, *, url: str | None = None, **_: Any) -> Any:
+    if url and url.endswith("story-5.html"):
+        raise RuntimeError("boom")
+    from copydesk import extract
+
+    return extract(text, url=url)
+
+
+def test_worker_processes_and_a_failing_page(site: CrawlSite, tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    stats = harvest(
+        [site.base + "/sitemap-news.xml"],
+        store=db,
+        extractor=_exploding_extractor,
+        **{**FAST, "workers": 2},
+    )
+    stored = set(_stored_paths(db))
+    assert stored == set(site.story_paths()[: site.config.recent]) - {"/news/2024/story-5.html"}
+    assert stats.outcomes["extract_error"] == 1

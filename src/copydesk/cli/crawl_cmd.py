@@ -80,6 +80,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="refetch feeds/sitemaps/home pages older than SECONDS (conditional GET)",
     )
     p.add_argument("--max-depth", type=int, default=DEFAULT_MAX_DEPTH, help="link depth")
+    p.add_argument(
+        "--workers", type=int, default=0, help="extraction processes (default 0: in-process)"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(func=run)
 
@@ -101,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
             timeout=args.timeout or 30.0,
             revisit_after=args.revisit,
             max_depth=args.max_depth,
+            workers=max(0, args.workers),
         )
     except StoreError as exc:
         print(f"copydesk crawl: {exc}", file=sys.stderr)
