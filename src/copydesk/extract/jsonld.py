@@ -22,7 +22,7 @@ ARTICLE_TYPES = frozenset(
         "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle",
         "liveblogposting", "scholarlyarticle", "techarticle", "report", "socialmediaposting",
         "satiricalarticle", "advertisercontentarticle", "medicalscholarlyarticle", "review",
-        "discussionforumposting", "posting",
+        "discussionforumposting", "posting", "recipe", "howto",
     }
 )  # fmt: skip
 # Node types that make a page a listing or not-an-article (used by the page-type gate).

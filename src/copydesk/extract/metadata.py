@@ -109,6 +109,10 @@ _PUBLISHED_HINT = re.compile(r"publish|posted|created|entry-date|post-date|datel
 _MODIFIED_HINT = re.compile(r"updat|modif|revis|aktualis")
 _BYLINE_HINT = re.compile(r"byline|author|writer|autor|auteur|submitted")
 _STAMP_HINT = re.compile(r"date|time|publish|posted|updat|stamp|datum|meta")
+_BYLINE_LEAD = re.compile(
+    r"^(?:by|von|par|por|door|text|texto|autor(?:in|en)?|author|posted by|written by)\b\s*:?\s*\S",
+    re.IGNORECASE,
+)
 _SITE_H1 = re.compile(r"site-?title|site-?name|logo|brand|blog-?title|header-?title")
 _PAYWALL_HINT = re.compile(r"paywall|premium")
 _PAYWALL_TEXT = re.compile(
@@ -605,6 +609,33 @@ def _ld_people(res: _Resolver) -> list[str]:
     return names
 
 
+def _byline_near_headline(res: _Resolver) -> list[str]:
+    """A "Von Claudia Lindner" / "By Jane Doe" / "Text: …" line printed just below the headline."""
+    h1 = res.cand.h1_element
+    if h1 is None:
+        return []
+    try:
+        nodes = _AFTER_H1(h1, n=SCAN_TEXT_NODES)
+    except etree.XPathError:
+        return []
+    read = 0
+    for node in nodes if isinstance(nodes, list) else []:
+        text = " ".join(str(node).split())
+        read += len(text)
+        if read > SCAN_TEXT_CHARS:
+            break
+        if not text or len(text) > MAX_BYLINE_CHARS or not _BYLINE_LEAD.match(text):
+            continue
+        parent = node.getparent()
+        if parent is None or parent.tag in _SCAN_SKIP_TAGS or res.zones.bad(parent):
+            continue
+        if len(text.split()) == 1 and parent.getnext() is not None:
+            # "Von" alone: the name is the next element's text ("Von <a>Name</a>")
+            text = f"{text} {_text(parent.getnext())}"
+        return [text]
+    return []
+
+
 def _not_site(people: People, site_names: Sequence[str]) -> People:
     """Drop "authors" that are the publication itself (meta author = site name)."""
     keys = {_norm(n).replace(" ", "") for n in site_names if n}
@@ -629,6 +660,8 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
         ]
         sources.append((values, f"meta:{key}"))
     sources.extend(([text], origin) for text, origin in cand.bylines)
+    sources.extend(([text], "dom:stamp") for text, _ in cand.stamps if _BYLINE_LEAD.match(text))
+    sources.append((_byline_near_headline(res), "dom:text"))
     for values, origin in sources:
         if not values:
             continue

@@ -98,6 +98,12 @@ _LABEL_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+")
+# Where a byline's name part ends and its date part begins: "Von R. R. am 3. März 2020",
+# "Posted by Konstantin @ 12:00 am", "Jane Doe | March 3".
+_TAIL = re.compile(
+    r"\s+(?:am|on|at|le|el|il|em|um|@|-|–)\s+(?=[^\s]*\d)|\s[|•·]\s|,?\s+(?:updated|aktualisiert)\b",
+    re.IGNORECASE,
+)
 _SPLIT = re.compile(
     r"\s*(?:[,;|/·•]|\s(?:and|und|et|y|e|en|&|with|mit|avec|con|com)\s)\s*",
     re.IGNORECASE,
@@ -151,7 +157,7 @@ def _is_person(name: str) -> bool:
 def parse_byline(text: str) -> People:
     """Split one byline string into people and a credit. Never raises."""
     text = " ".join(text.split())[:MAX_BYLINE_CHARS]
-    text = _NOISE.sub(" ", text)
+    text = _TAIL.split(_NOISE.sub(" ", text), maxsplit=1)[0]
     authors: list[str] = []
     agencies: list[str] = []
     desk: str | None = None
