@@ -252,35 +252,39 @@ def _is_furniture_name(value: str) -> bool:
     return False
 
 
+_ATTRIBUTED = etree.XPath(".//*[@class or @id or @role or @hidden or @aria-hidden]")
+
+
 def prune(body: etree._Element) -> None:
-    """Remove never-body elements and elements named as furniture, in place."""
+    """Remove never-body elements and elements named as furniture, in place.
+
+    Tag and attribute selection run in C (``iter(tags)``, one XPath); Python only looks at the
+    elements that carry a name.
+    """
     # first the elements that never hold body text (their text would distort the shares below)
-    never: list[etree._Element] = []
-    named: list[etree._Element] = []
-    for el in body.iter():
-        tag = el.tag
-        if not isinstance(tag, str) or tag in NEVER_TAGS:
-            never.append(el)
-            continue
-        if tag in DROP_TAGS or tag in ("header", "form", "figure"):
-            named.append(el)
-            continue
+    for el in list(body.iter(*NEVER_TAGS, etree.Comment, etree.ProcessingInstruction)):
+        _drop(el)
+    named: list[etree._Element] = list(body.iter(*DROP_TAGS, "header", "form", "figure"))
+    verdicts: dict[str, bool] = {}  # class/id strings repeat a lot within a page
+    for el in _ATTRIBUTED(body):
         if el.get("hidden") is not None or el.get("aria-hidden") == "true":
             named.append(el)
             continue
         if el.get("role") in FURNITURE_ROLES:
             named.append(el)
             continue
-        names = (el.get("class") or "") + " " + (el.get("id") or "")
-        if names.strip() and _is_furniture_name(names):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        verdict = verdicts.get(names)
+        if verdict is None:
+            verdict = verdicts[names] = _is_furniture_name(names)
+        if verdict:
             named.append(el)
-    for el in never:
-        _drop(el)
     total = len(_text_of(body)) or 1
-    for el in named:
-        if el is body or el.getparent() is None or _protected(el, total):
-            continue
-        _drop(el)
+    # decide on the intact tree (a wrapper's share must not shrink because its aside went first)
+    doomed = [el for el in named if not _protected(el, total)]
+    for el in doomed:
+        if el.getparent() is not None:
+            _drop(el)
 
 
 def _protected(el: etree._Element, total: int) -> bool:
@@ -431,11 +435,12 @@ def choose_container(body: etree._Element) -> etree._Element | None:
         p = parent_of[i]
         if p >= 0:
             good[p] += good[i]
-    core = max(range(n), key=lambda i: direct[i] * _hint(elements[i]))
-    if direct[core] <= 0:
+    candidates = [i for i in range(n) if direct[i] > 0]
+    if not candidates:
         # no prose anywhere: a page of teasers is a listing (no body); anything else (a short
         # note, a page of short lines) is left to the block filters
         return None if teasers >= LISTING_MIN_TEASERS else body
+    core = max(candidates, key=lambda i: direct[i] * _hint(elements[i]))
     best, best_score = core, float("-inf")
     i = core
     while i >= 0:

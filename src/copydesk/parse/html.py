@@ -27,7 +27,7 @@ _ANY_TAG = re.compile(r"<(?!/?(?:p|br|h[1-6]|html|body|head|title|meta)\b)[^>]*>
 _AFTER_END = re.compile(r"</html\s*>(?=\s*\S)", re.IGNORECASE)
 _BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 _DEPTH_ERROR = "Excessive depth"
-_CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32)])
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,9 @@ def parse_html(text: str, url: str | None = None) -> Document | None:
     text = text[:MAX_HTML_CHARS]
     # lone surrogates, NULs and other C0 controls make lxml raise (or refuse to set text later);
     # they carry no text anyway
-    text = text.encode("utf-8", "replace").decode("utf-8").translate(_CONTROLS)
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub("", text)
     if not text.strip():
         return None
     if _AFTER_END.search(text):
