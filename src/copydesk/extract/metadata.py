@@ -76,6 +76,10 @@ _AFTER_H1 = etree.XPath("following::text()[position() <= $n]")
 # Above the headline only a date line sits close; further up are menus and tickers.
 SCAN_TEXT_NODES_BEFORE = 12
 _BEFORE_H1 = etree.XPath("preceding::text()[position() <= $n]")
+# The whole-page scan reads at most this much; past it are footers and archives.
+SCAN_BODY_NODES = 400
+SCAN_BODY_CHARS = 20000
+_BODY_TEXT = etree.XPath(".//text()[normalize-space()][position() <= $n]")
 _SCAN_SKIP_TAGS = frozenset({"script", "style", "figcaption", "noscript", "a", "button", "option"})
 # itemprop/RDFa property values that hold the article's dates (schema.org, Dublin Core)
 _DATE_PROPS = ("datepublished", "datemodified", "datecreated", "dc:date", "dc:created",
@@ -186,6 +190,7 @@ class _Candidates:
     title: str | None = None
     h1: list[str] = field(default_factory=list)
     h1_element: etree._Element | None = None
+    body: etree._Element | None = None
     title_elements: list[etree._Element] = field(default_factory=list)
     times: list[tuple[str, str, str]] = field(default_factory=list)  # (value, kind hint, origin)
     stamps: list[tuple[str, str]] = field(default_factory=list)  # (text, kind hint)
@@ -260,6 +265,7 @@ def _attrs(el: etree._Element) -> str:
 
 def _collect(doc: Document, zones: _Zones) -> _Candidates:
     cand = _Candidates()
+    cand.body = doc.root.find("body")
     for el in doc.root.iter(*_TAGS):
         tag = el.tag
         if tag == "meta":
@@ -456,6 +462,8 @@ def _date_sources(
     if kind == "p":
         yield "dom:time", lambda: _first_time(res, "?", "dom:time")
         yield "dom:text", lambda: _scan_after_headline(res)
+        yield "html:title", lambda: res.parse(res.cand.title) if res.cand.title else None
+        yield "dom:text", lambda: _scan_body(res)
 
 
 def _headline_element(res: _Resolver) -> etree._Element | None:
@@ -488,12 +496,27 @@ def _scan_after_headline(res: _Resolver) -> D.ParsedDate | None:
     return None
 
 
-def _first_printed_date(res: _Resolver, nodes: Sequence[Any]) -> D.ParsedDate | None:
+def _scan_body(res: _Resolver) -> D.ParsedDate | None:
+    """Last resort: the first full date printed in the page's text outside menus, rails,
+    comments and footers (pages without a headline element or any date markup)."""
+    body = res.cand.body
+    if body is None:
+        return None
+    try:
+        nodes = _BODY_TEXT(body, n=SCAN_BODY_NODES)
+    except etree.XPathError:
+        return None
+    return _first_printed_date(res, nodes if isinstance(nodes, list) else [], SCAN_BODY_CHARS)
+
+
+def _first_printed_date(
+    res: _Resolver, nodes: Sequence[Any], limit: int = SCAN_TEXT_CHARS
+) -> D.ParsedDate | None:
     read = 0
     for node in nodes:
         text = str(node)
         read += len(text)
-        if read > SCAN_TEXT_CHARS:
+        if read > limit:
             break
         if len(text) > 300 or not any(c.isdigit() for c in text):
             continue
