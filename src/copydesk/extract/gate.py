@@ -45,7 +45,12 @@ _CONSENT = re.compile(
 _HEADLINE_LINKS = etree.XPath(
     "count(//h2//a[@href]) + count(//h3//a[@href]) + count(//h4//a[@href])"
 )
-_PARAGRAPHS = etree.XPath("//p")
+# A text run this long (characters) is prose, not a menu item or a teaser link.
+MIN_RUN_CHARS = 60
+_LONG_TEXT = etree.XPath(f"//body//text()[string-length(normalize-space(.)) >= {MIN_RUN_CHARS}]")
+_NOT_PROSE = frozenset(
+    {"script", "style", "a", "noscript", "option", "button", "title", "textarea"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +100,14 @@ def decide(signals: PageSignals, body_chars: int) -> PageType:
 
 
 def paragraph_chars(root: etree._Element) -> int:
-    """Characters of running text: paragraphs of at least a sentence's length."""
+    """Characters of running text: text runs of at least a sentence's length, wherever they sit
+    (``<p>``, or ``<div>``/``<td>`` text broken by ``<br>`` on older layouts), outside links,
+    scripts and form controls."""
     total = 0
-    for p in _PARAGRAPHS(root):
-        text = " ".join(p.text_content().split())
-        if len(text) >= 40:
-            total += len(text)
+    for node in _LONG_TEXT(root):
+        parent = node.getparent()
+        if parent is not None and parent.tag not in _NOT_PROSE:
+            total += len(" ".join(str(node).split()))
     return total
 
 
