@@ -157,6 +157,11 @@ BLOCK_MAX_LINK_SHARE = 0.5
 # ... where "long prose" means this many characters outside links (a paragraph that cites many
 # sources is still a paragraph).
 LINK_LIST_PROSE_CHARS = 200
+# Paragraphs at the end of the body at most this long and not ending a sentence are dropped.
+# Calibrated on how "see also" labels and rail names read (2-8 words); a closing sentence ends
+# with punctuation and stays.
+TRAILING_LINE_CHARS = 80
+TRAILING_MAX_LINES = 3
 # A link element wrapping block elements (a card) shorter than this is a teaser, not body.
 CARD_LINK_MAX_CHARS = 400
 # Short blocks (at most this many characters) are checked against the boilerplate patterns;
@@ -210,6 +215,31 @@ _FURNITURE_HEADING = re.compile(
     r"trending|comments?|leave a|share|follow|newsletter|sign up|subscribe|you may also|"
     r"you might also|also on|top stories|latest|popular|advertisement|tags|topics|"
     r"weitere|mehr zum thema|das könnte|kommentare|empfohlen|lesen sie auch|themen)",
+    re.IGNORECASE,
+)
+# Whole short lines that are furniture in any block kind: "see also" labels, follow-us lines,
+# author boxes, tables of contents, login prompts (the languages of the pages we read most).
+_FURNITURE_LINE = re.compile(
+    r"^(explore further|see also|read also|also read|related (articles?|stories|content)|"
+    r"more (on|about) this|about the author|table of contents|contents|"
+    r"follow (the|us|@)\b.*|sign in|log in|you are not logged in|"
+    r"auch interessant|mehr (themen|zum thema|dazu|artikel)|themen in diesem artikel|"
+    r"weitere (artikel|themen|informationen|beiträge|nachrichten)|ähnliche (artikel|beiträge)|"
+    r"das (könnte|dürfte) sie (auch )?interessieren|lesen sie (auch|mehr)|über den autor|"
+    r"zum autor|inhaltsverzeichnis|inhalt|beitragsbild|erschienen in|"
+    r"sie sind (aktuell )?nicht eingeloggt|was denkst du|teilen|drucken|"
+    r"zobacz (także|też|również)|czytaj (także|też|więcej)|"
+    r"(à )?lire aussi|voir aussi|sur le même sujet|"
+    r"(lee|leer|lea) (también|más)|te puede interesar|s[ií]guenos\b.*|"
+    r"leggi anche|veja também|leia também)\W*$",
+    re.IGNORECASE,
+)
+# Picture credits standing alone: "AFP / MARCO BERTORELLO", "Augusta National/Getty Images".
+_CREDIT_LINE = re.compile(
+    r"(^|[/|©]\s*)(getty( images)?|afp|reuters|ap|dpa|epa|imago( images)?|picture alliance|"
+    r"shutterstock|istock(photo)?|keystone|ddp|xinhua|anp|efe|ansa)"
+    r"(\s*[/|]\s*[\w .'-]{0,40})?$|"
+    r"^(abbildung|abb\.|figure|fig\.|bild|foto|photo) ?\d+\s*[:.]",
     re.IGNORECASE,
 )
 _WS = re.compile(r"\s+")
@@ -654,7 +684,13 @@ def _keep(block: Block) -> bool:
     if not any(ch.isalnum() for ch in text):
         return False
     if len(text) <= SHORT_BLOCK_CHARS and block.kind != "table":
-        if _BOILERPLATE.match(text) or _CREDIT_END.search(text) or _is_date_line(text):
+        if (
+            _BOILERPLATE.match(text)
+            or _CREDIT_END.search(text)
+            or _is_date_line(text)
+            or _FURNITURE_LINE.match(text)
+            or _CREDIT_LINE.search(text)
+        ):
             return False
         if block.kind == "heading" and _FURNITURE_HEADING.match(text):
             return False
@@ -691,7 +727,24 @@ def _finish(blocks: list[Block], title: str) -> list[Block]:
         and blocks[0].text.lower() in title
     ):
         blocks = blocks[1:]
-    # trailing headings announce something that was filtered out (a rail, the comments)
+    # after the last sentence of prose, short unfinished lines and headings are the furniture
+    # below an article ("Explore further", "Mehr Themen", a rail's heading), not its end
+    # below an article ("Explore further", "Mehr Themen", a rail's heading), not its end; a long
+    # run of such lines is an unmarked list (tour dates, products) and stays
+    tail = 0
+    while tail < len(blocks) and _is_trailing_furniture(blocks[-1 - tail]):
+        tail += 1
+    if tail > TRAILING_MAX_LINES:
+        tail = 0
+    blocks = blocks[: len(blocks) - tail]
     while blocks and blocks[-1].kind == "heading":
         blocks.pop()
     return blocks
+
+
+def _is_trailing_furniture(block: Block) -> bool:
+    if block.kind == "heading":
+        return True
+    if block.kind != "paragraph" or len(block.text) > TRAILING_LINE_CHARS:
+        return False
+    return block.text.rstrip()[-1] not in _SENTENCE_END

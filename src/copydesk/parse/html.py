@@ -48,16 +48,26 @@ def parse_html(text: str, url: str | None = None) -> Document | None:
         text = _CONTROLS.sub("", text)
     if not text.strip():
         return None
-    if _AFTER_END.search(text):
+    if _text_after_end(text):
         # text after </html> is shown by browsers but dropped by libxml2: reopen the body
         text = _BODY_END.sub(" ", _AFTER_END.sub(" ", text))
-    for attempt in (text, _WRAPPER_TAGS.sub(" ", text), _ANY_TAG.sub(" ", text)):
-        root, too_deep = _parse(attempt)
-        if root is None:
-            return None
+    root, too_deep = _parse(text)
+    for flatten in (_WRAPPER_TAGS, _ANY_TAG):
         if not too_deep:
             break
+        root, too_deep = _parse(flatten.sub(" ", text))
+    if root is None:
+        return None
     return Document(root=root, url=url)
+
+
+def _text_after_end(text: str) -> bool:
+    """Is there visible content after the last </html>? (rfind: no regex scan of the page)"""
+    end = max(text.rfind("</html"), text.rfind("</HTML"), text.rfind("</Html"))
+    if end < 0:
+        return False
+    close = text.find(">", end)
+    return close >= 0 and bool(text[close + 1 :].strip())
 
 
 def _parse(text: str) -> tuple[etree._Element | None, bool]:
