@@ -632,6 +632,20 @@ def _ld_people(res: _Resolver) -> list[str]:
     return names
 
 
+def _fuller_names(people: People, bylines: Sequence[tuple[str, str]]) -> People:
+    """A one-word JSON-LD/meta name ("Todd") completed from the visible byline ("Todd Bates")."""
+    if all(" " in a for a in people.authors):
+        return people
+    visible = [a for text, _ in bylines for a in parse_byline(text).authors if " " in a]
+    fuller = tuple(
+        next((v for v in visible if v.casefold().startswith(a.casefold() + " ")), a)
+        if " " not in a
+        else a
+        for a in people.authors
+    )
+    return People(fuller, people.credit)
+
+
 def _byline_near_headline(res: _Resolver) -> list[str]:
     """A "Von Claudia Lindner" / "By Jane Doe" / "Text: …" line printed just below the headline."""
     h1 = res.cand.h1_element
@@ -701,6 +715,8 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
             fallback = fallback or (people, origin)
             continue
         res.provenance["authors"] = origin
+        if not origin.startswith("dom:"):
+            people = _fuller_names(people, cand.bylines)
         return _add_credit(res, people, meta_credit)
     if fallback is not None:
         res.provenance["authors"] = fallback[1]

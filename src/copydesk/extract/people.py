@@ -66,7 +66,7 @@ _DESK = re.compile(
 _ROLE = re.compile(
     r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
     r"photographer|analyst|critic|chief|senior|deputy|managing|bureau|special\s+to|"
-    r"redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|periodista|giornalista|"
+    r"(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|periodista|giornalista|"
     r"jornalista|envoyé|correspondant|corresponsal|corrispondente)(?:s|es|e|en|innen|a)?\b",
     re.IGNORECASE,
 )
@@ -90,18 +90,20 @@ _LABEL_WORDS = frozenset(
         "autor", "autoren", "auteur", "autore", "article", "artikel", "beitrag", "blog", "text",
         "texte", "texto", "story", "words", "reported", "updated", "aktualisiert", "from",
         "written_by", "par", "por", "di", "da", "door", "de", "du", "posté", "publié", "publicado",
-        "pubblicato",
+        "pubblicato", "eingestellt", "verfasst", "alle", "beiträge", "all", "posts", "view",
+        "more", "articles", "mehr",
     }
 )  # fmt: skip
 _LABEL_PREFIX = re.compile(
-    r"^(?:.*?\s)?(?:by|von|vom|par|por|door|written by|posted by|published by)\s+(?=\S)",
+    r"^(?:.*?\s)?(?:by|von|vom|par|por|door|written by|posted by|published by):?\s+(?=\S)",
     re.IGNORECASE,
 )
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 # Where a byline's name part ends and its date part begins: "Von R. R. am 3. März 2020",
 # "Posted by Konstantin @ 12:00 am", "Jane Doe | March 3".
 _TAIL = re.compile(
-    r"\s+(?:am|on|at|le|el|il|em|um|@|-|–)\s+(?=[^\s]*\d)|\s[|•·]\s|,?\s+(?:updated|aktualisiert)\b",
+    r"\s+(?:am|on|at|le|el|il|em|um|@|-|–|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)"
+    r"\.?,?\s+(?=[^\s]*\d)|\s[|•·]\s|,?\s+(?:updated|aktualisiert)\b",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
@@ -109,6 +111,7 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -142,7 +145,10 @@ def _clean(segment: str) -> str:
             w.lower().strip(".:,") in _LABEL_WORDS for w in head
         ):
             segment = segment[match.end() :]
-    return segment.strip(" .,:;-–—|\"'«»“”~*•·/")
+    segment = segment.strip(" ,:;-–—|\"'«»“”~*•·/")
+    if segment.endswith(".") and not _INITIAL_END.search(segment):
+        segment = segment.rstrip(".").rstrip()
+    return segment
 
 
 def _is_person(name: str) -> bool:
@@ -169,8 +175,12 @@ def parse_byline(text: str) -> People:
         if found is not None:
             agencies.append(found)
             continue
-        if _ROLE.search(segment):
-            continue  # "Staff Writer", "Senior Correspondent": a job title, not a person
+        role = _ROLE.search(segment)
+        if role is not None:
+            # "Christoph Hein Chefredakteur": the name before the title; "Staff Writer": none
+            segment = segment[: role.start()].strip(" ,-–|")
+            if len(segment.split()) < 2 or not _is_person(segment):
+                continue
         if _DESK.search(segment) and len(segment) <= MAX_NAME_CHARS:
             desk = desk or re.sub(r"^(?:the|die|der|la|le|el)\s+", "", segment, flags=re.I)
             continue
