@@ -24,6 +24,11 @@ from copydesk.extract.people import merge_people, parse_byline
         ("Jane Doe and agencies", ("Jane Doe",), "agencies"),
         ("Par Marie Dupont, envoyée spéciale", ("Marie Dupont",), None),
         ("Agence France-Presse", (), "AFP"),
+        ("Christoph Hein Chefredakteur", ("Christoph Hein",), None),
+        ("Von R. R. am 3. März 2020", ("R. R.",), None),
+        ("Posted by Konstantin @ 12:00 am", ("Konstantin",), None),
+        ("Veröffentlicht am 8. Februar 2022 von Anna Berg", ("Anna Berg",), None),
+        ("Artikel von: Anna Berg", ("Anna Berg",), None),
     ],
 )
 def test_parse_byline(byline: str, authors: tuple[str, ...], credit: str | None) -> None:

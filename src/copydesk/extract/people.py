@@ -132,7 +132,7 @@ def agency(segment: str) -> str | None:
 
 def _clean(segment: str) -> str:
     segment = _LEAD.sub("", segment)
-    segment = " ".join(segment.split()).strip(" .,:;-–—|\"'«»“”~*•·/")
+    segment = " ".join(segment.split()).strip(" ,:;-–—|\"'«»“”~*•·/")
     words = segment.split()
     if words and all(w.lower().strip(".:") in _LABEL_WORDS for w in words):
         return ""
@@ -163,7 +163,10 @@ def _is_person(name: str) -> bool:
 def parse_byline(text: str) -> People:
     """Split one byline string into people and a credit. Never raises."""
     text = " ".join(text.split())[:MAX_BYLINE_CHARS]
-    text = _TAIL.split(_NOISE.sub(" ", text), maxsplit=1)[0]
+    text = _NOISE.sub(" ", text)
+    head = _TAIL.split(text, maxsplit=1)[0]
+    if not all(w.lower().strip(".:,") in _LABEL_WORDS for w in head.split()):
+        text = head  # "R. R. am 3. März": the name, then its date; a bare label keeps all
     authors: list[str] = []
     agencies: list[str] = []
     desk: str | None = None
