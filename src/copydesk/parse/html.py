@@ -71,9 +71,11 @@ def _text_after_end(text: str) -> bool:
 
 
 def _parse(text: str) -> tuple[etree._Element | None, bool]:
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    # lxml refuses str input that carries an encoding declaration (<?xml encoding=...?>), so it
+    # gets UTF-8 bytes and is told so (which also overrides a now-wrong <meta charset>)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return None, False
     too_deep = any(_DEPTH_ERROR in entry.message for entry in parser.error_log)
