@@ -175,3 +175,10 @@ def test_photo_credits_in_figures_are_not_notices() -> None:
     <span class="credit">© REUTERS / POOL</span></figcaption></figure><p>Text of the story.</p>
     <footer><p>© 2025 Example Media. All rights reserved.</p></footer></body></html>"""
     assert extract_furniture(_doc(html)).notices == ("© 2025 Example Media. All rights reserved.",)
+
+
+def test_copyright_links_are_navigation_not_notices() -> None:
+    html = """<html><body><p>Story text.</p><footer><ul><li><a href="/c">Copyright Policy</a></li>
+    </ul><p>Copyright © 2025 Example Media. All rights reserved.</p></footer></body></html>"""
+    notices = extract_furniture(_doc(html)).notices
+    assert notices == ("Copyright © 2025 Example Media. All rights reserved.",)

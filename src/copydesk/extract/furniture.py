@@ -29,8 +29,8 @@ from copydesk.text.patterns import (
     MAX_NOTICE_CHARS,
     caption_text,
     is_boilerplate,
+    is_copyright,
     is_notice,
-    is_photo_credit,
     is_rail_heading,
 )
 
@@ -44,7 +44,7 @@ _RAIL_ATTR = re.compile(
     re.IGNORECASE,
 )
 _SPONSORED_ATTR = re.compile(r"outbrain|taboola|sponsor|promoted|advert|\bads?\b", re.IGNORECASE)
-_CREDIT_ATTR = re.compile(r"credit|caption|photo|image|media|gallery", re.IGNORECASE)
+_CREDIT_ATTR = re.compile(r"credit|caption|photo", re.IGNORECASE)
 _RAIL_TAGS = frozenset({"section", "aside", "div", "nav", "ul", "ol", "footer"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg"})
@@ -372,6 +372,10 @@ def _bounded_text(el: etree._Element, limit: int) -> str | None:
     return text if len(text) <= limit else None
 
 
+def _in_link(el: etree._Element) -> bool:
+    return _tag(el) == "a" or any(_tag(a) == "a" for a in el.iterancestors())
+
+
 def _in_figure(el: etree._Element) -> bool:
     """Inside a figure or a caption/credit element: a "©" there credits a picture."""
     for node in (el, *el.iterancestors()):
@@ -388,8 +392,11 @@ def _notices(root: etree._Element) -> tuple[str, ...]:
         if _tag(el) not in _NOTICE_TAGS or _hidden_or_skipped(el):
             continue
         text = _bounded_text(el, MAX_NOTICE_CHARS)
-        if text and is_notice(text) and not (is_photo_credit(text) and _in_figure(el)):
-            matches.append((el, text))
+        if not text or not is_notice(text) or _in_link(el):
+            continue  # "Copyright Policy" as a link is navigation, not a notice
+        if is_copyright(text) and _in_figure(el):
+            continue  # a "©" in a figure or caption credits the picture
+        matches.append((el, text))
     matched = {el for el, _ in matches}
     out: dict[str, None] = {}
     for el, text in matches:

@@ -192,6 +192,10 @@ _CAPTION_LEAD = re.compile(
 )
 
 
+def is_copyright(text: str) -> bool:
+    return len(text) <= MAX_NOTICE_CHARS and _COPYRIGHT.search(text) is not None
+
+
 def is_photo_credit(text: str) -> bool:
     """ "© REUTERS / POOL", "© Aaron Schwartz": shaped like a picture's credit. Only context
     tells it from a short site copyright ("© Le Monde"): a figure around it, or its place inside
