@@ -373,7 +373,11 @@ def _bounded_text(el: etree._Element, limit: int) -> str | None:
 
 
 def _in_link(el: etree._Element) -> bool:
-    return _tag(el) == "a" or any(_tag(a) == "a" for a in el.iterancestors())
+    """A link, inside one, or holding nothing but links' text."""
+    if _tag(el) == "a" or any(_tag(a) == "a" for a in el.iterancestors()):
+        return True
+    linked = "".join(_text(a) for a in el.iter("a"))
+    return bool(linked) and linked.replace(" ", "") == _text(el).replace(" ", "")
 
 
 def _in_figure(el: etree._Element) -> bool:
