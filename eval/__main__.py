@@ -1,4 +1,5 @@
-"""``python -m eval run [SUITE...]`` | ``gate`` | ``pin [--add SUITE.METRIC...]`` | ``list``."""
+"""``python -m eval run [SUITE...]`` | ``gate`` | ``pin [SUITE...] [--add SUITE.METRIC...]``
+| ``list``."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     gate_cmd.add_argument("--floors", type=Path, default=FLOORS_PATH, help="floors JSON file")
     pin_cmd = sub.add_parser("pin", help="re-pin floors from the last results (eval/FLOORS.md)")
     pin_cmd.add_argument("--floors", type=Path, default=FLOORS_PATH, help="floors JSON file")
+    pin_cmd.add_argument("suites", nargs="*", metavar="SUITE", help="only these (default: all)")
     pin_cmd.add_argument("--add", nargs="*", default=[], metavar="SUITE.METRIC", help="new keys")
     sub.add_parser("list", help="list the registered suites")
     return parser
@@ -40,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}\t{module}")
         return 0
     if args.command == "pin":
-        return pin(args.floors, args.results, args.add)
+        return pin(args.floors, args.results, args.add, sys.stdout, args.suites)
     if args.command == "gate":
         return gate(SUITES, datasets, args.floors, sys.stdout, args.results)
     unknown = [name for name in args.suites if name not in SUITES]

@@ -231,11 +231,16 @@ def pin(
     results_dir: Path,
     add: Iterable[str] = (),
     out: TextIO = sys.stdout,
+    only: Iterable[str] = (),
 ) -> int:
     """Re-pin every floor in ``floors_path`` (and the ``add`` keys) from the results last written
-    to ``results_dir``; prints old -> new. Returns 1 when a result is missing."""
+    to ``results_dir``, or only those of the ``only`` suites; prints old -> new. Returns 1 when a
+    result is missing."""
     data: dict[str, Any] = json.loads(floors_path.read_text(encoding="utf-8"))
     keys = sorted({k for k in data if not k.startswith("_")} | set(add))
+    suites = set(only)
+    if suites:
+        keys = [k for k in keys if k.partition(".")[0] in suites]
     missing = []
     for key in keys:
         suite, _, metric = key.partition(".")

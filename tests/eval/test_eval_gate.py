@@ -156,3 +156,12 @@ def test_a_page_over_the_time_limit_is_scored_empty_not_fatal() -> None:
     assert slow.article is None and slow.error is not None and "PageTimeout" in slow.error
     fine = extract_page(b"<html><body><p>Short.</p></body></html>", None)
     assert fine.article is not None and fine.error is None and fine.ms > 0
+
+
+def test_pin_can_leave_other_suites_floors_alone(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    results.mkdir()
+    (results / "mine.json").write_text(json.dumps({"metrics": {"f1": 0.9}}))
+    floors = _floors(tmp_path, {"mine.f1": 0.5, "theirs.f1": 0.7})
+    assert pin(floors, results, (), io.StringIO(), only=["mine"]) == 0
+    assert json.loads(floors.read_text()) == {"mine.f1": 0.895, "theirs.f1": 0.7}
