@@ -85,6 +85,7 @@ def summarise(raw: dict[str, Any], truth: dict[str, dict[str, str]]) -> dict[str
         "peak_rss_mb": raw["peak_rss_mb"],
         "rss_before_mb": raw["rss_before_mb"],
         "errors": len(raw["errors"]),
+        "empty_pages": sum(1 for s in scores if s.precision is None),
     }
 
 
