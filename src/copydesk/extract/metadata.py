@@ -202,10 +202,19 @@ class _Candidates:
 
 
 class _Zones:
-    """Whether an element sits in a rail, sidebar, footer or comment section (memoised)."""
+    """Whether an element sits in a rail, sidebar, footer or comment section (memoised).
 
-    def __init__(self) -> None:
+    The containers of the page's headline (h1) are never such zones, whatever their class says:
+    "sticky-sidebar-parent" or "content_block right-sidebar" wrap the article itself.
+    """
+
+    def __init__(self, root: etree._Element | None = None) -> None:
         self._memo: dict[etree._Element, bool] = {}
+        self._article: set[etree._Element] = set()
+        if root is not None:
+            for h1 in root.iter("h1"):
+                self._article.update(h1.iterancestors())
+                break
 
     def bad(self, el: etree._Element) -> bool:
         path: list[etree._Element] = []
@@ -218,7 +227,7 @@ class _Zones:
                 result = known
                 break
             path.append(node)
-            if self._own_bad(node):
+            if node not in self._article and self._own_bad(node):
                 result = True
                 break
             node = node.getparent()
@@ -990,7 +999,7 @@ def _prefer_mdy(doc: Document, cand: _Candidates) -> bool:
 
 def page_signals(doc: Document) -> PageSignals:
     """The gate's markup signals alone (for :func:`copydesk.extract.gate.classify_page`)."""
-    zones = _Zones()
+    zones = _Zones(doc.root)
     cand = _collect(doc, zones)
     ld = parse_jsonld(cand.jsonld_blocks)
     res = _Resolver(cand, ld, ld.main(), doc.url, None, datetime.now(UTC), False, zones)
@@ -1000,7 +1009,7 @@ def page_signals(doc: Document) -> PageSignals:
 def extract_metadata(doc: Document, *, fetched_at: datetime | None = None) -> Metadata:
     """Read metadata from the untouched tree. Must not modify ``doc.root``. Never raises for
     a page's content."""
-    zones = _Zones()
+    zones = _Zones(doc.root)
     cand = _collect(doc, zones)
     ld = parse_jsonld(cand.jsonld_blocks)
     now = datetime.now(UTC) + _NOW_SLACK
