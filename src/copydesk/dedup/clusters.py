@@ -143,8 +143,8 @@ class ClusterIndex:
         with transaction(self.conn):
             keys = band_keys(sig)
             matches = self.lsh.query(sig, exclude=(article_id,), keys=keys)
-            self.lsh.add(article_id, sig, keys)
             previous = self.cluster_of(article_id)
+            self.lsh.add(article_id, sig, keys, replace=previous is not None)
             targets = {c for c in self._clusters_of(m.article_id for m in matches) if c is not None}
             if previous is not None and self._size(previous) > 1:
                 targets.add(previous)  # a new version stays in its story

@@ -194,16 +194,25 @@ class LshIndex:
     def signature(self, text: str) -> Signature:
         return self.hasher.signature(text)
 
-    def add(self, article_id: int, sig: Signature, keys: list[int] | None = None) -> bool:
+    def add(
+        self,
+        article_id: int,
+        sig: Signature,
+        keys: list[int] | None = None,
+        *,
+        replace: bool = True,
+    ) -> bool:
         """Store (or replace) an article's signature and bands. False when too short to index.
-        ``keys``: the signature's ``band_keys`` when the caller already has them."""
+        ``keys``: the signature's ``band_keys`` when the caller already has them; ``replace=False``
+        when the caller knows the article is new (saves a lookup)."""
         with transaction(self.conn):
-            self.remove(article_id)
+            if replace:
+                self.remove(article_id)
             if sig.n_shingles < MIN_SHINGLES:
                 return False
             full, lead = sig.to_bytes()
             self.conn.execute(
-                "INSERT INTO dedup_signatures VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO dedup_signatures VALUES (?, ?, ?, ?, ?)",
                 (article_id, full, lead, sig.n_shingles, sig.n_lead),
             )
             self.conn.executemany(
