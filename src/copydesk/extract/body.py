@@ -40,7 +40,7 @@ DROP_TAGS = frozenset(
 )  # fmt: skip
 # The subset whose text is never visible prose: dropped before text shares are measured.
 NEVER_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "svg", "math", "head", "link", "meta", "title"}
+    {"script", "style", "template", "svg", "math", "head", "link", "meta", "title"}
 )
 FURNITURE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
@@ -65,7 +65,7 @@ FURNITURE_TOKENS = frozenset(
     {
         "nav", "ad", "ads", "adv", "advert", "advertisement", "banner", "tags", "tag", "rail",
         "caption", "captions", "credit", "credits", "byline", "bylines", "author", "authors",
-        "widget", "widgets", "teaser", "teasers", "toolbar", "masthead", "meta", "skip", "print",
+        "teaser", "teasers", "toolbar", "masthead", "meta", "skip", "print",
         "dateline", "timestamp", "date", "published", "breadcrumb", "breadcrumbs", "pagination",
         "pager", "sponsored", "outbrain", "taboola", "disqus", "hidden", "sr-only", "visually",
         "offscreen", "modal", "popup", "overlay", "toc", "login", "signin", "paywall",
@@ -108,6 +108,8 @@ _PART_SPLIT = re.compile(r"[-_]+")
 # article (long threads are cut item by item, each comment carrying its own "comment" class).
 PROTECT_SHARE = 0.4
 
+# A <header> holding a paragraph this long is part of the article, not the page's masthead.
+HEADER_PARAGRAPH_CHARS = 150
 # A paragraph-like run counts as good text when it has at least this many characters and at most
 # this share of link text. 40 characters is a short sentence; teasers and menus are link-heavy.
 GOOD_MIN_CHARS = 40
@@ -320,8 +322,12 @@ def prune(body: etree._Element) -> None:
 def _protected(el: etree._Element, total: int) -> bool:
     """Keep big containers whose name or tag happens to look like furniture."""
     tag = el.tag
-    if not isinstance(tag, str) or (tag in DROP_TAGS and tag not in ("aside", "footer", "nav")):
+    if not isinstance(tag, str) or (
+        tag in DROP_TAGS and tag not in ("aside", "footer", "nav", "noscript")
+    ):
         return False
+    if tag == "header" and any(len(_text_of(p)) >= HEADER_PARAGRAPH_CHARS for p in el.iter("p")):
+        return True  # some templates put the lead paragraphs inside the article's <header>
     if tag == "figure":
         # tables, quotes and code are wrapped in <figure> by block editors: keep those
         return any(d.tag in ("table", "blockquote", "pre") for d in el.iter())
@@ -411,60 +417,75 @@ def choose_container(body: etree._Element) -> etree._Element | None:
                 run[i] = 0
     run_good = [0.0] * n
     bad = [0.0] * n
-    direct = [0.0] * n
     teasers = 0
+    runs: list[int] = []  # elements holding a good run
     for i in range(n - 1, -1, -1):
         size = run[i]
-        p = parent_of[i]
+        if not size:
+            continue
         if in_link[i]:
             run_links[i] = size
-        if size and elements[i].tag in HEADING_TAGS:
+        if elements[i].tag in HEADING_TAGS:
             # headings are neutral, except linked ones: teaser headlines mark a rail
             if run_links[i] > GOOD_MAX_LINK_SHARE * size:
                 bad[i] += size
-        elif size:
-            g, b = _classify_run(elements[i], size, run_links[i])
-            gp = parent_of[p] if p >= 0 else -1
-            ggp = parent_of[gp] if gp >= 0 else -1
-            if g and (
-                (p >= 0 and _is_teaser_item(total[p], total_links[p] - run_links[i]))
-                or (gp >= 0 and _is_teaser_item(total[gp], total_links[gp] - run_links[i]))
-                or any(
-                    x >= 0 and linked_heads[x] == 1 and total[x] < TEASER_CARD_CHARS
-                    for x in (p, gp, ggp)
-                )
-            ):
-                g, b = 0.0, UNFINISHED_BAD_SHARE * size
-                teasers += 1
-            run_good[i] = g
-            bad[i] += b
-            if p >= 0:
-                direct[p] += g
-                if gp >= 0:
-                    direct[gp] += GRANDPARENT_SHARE * g
-        if p >= 0:
-            bad[p] += bad[i]
+            continue
+        g, b = _classify_run(elements[i], size, run_links[i])
+        p = parent_of[i]
+        gp = parent_of[p] if p >= 0 else -1
+        if g and (
+            (p >= 0 and _is_teaser_item(total[p], total_links[p] - run_links[i]))
+            or (gp >= 0 and _is_teaser_item(total[gp], total_links[gp] - run_links[i]))
+        ):
+            g, b = 0.0, UNFINISHED_BAD_SHARE * size
+            teasers += 1
+        run_good[i] = g
+        bad[i] += b
+        if g:
+            runs.append(i)
+    direct = _direct(runs, run_good, parent_of, n)
+    # a lone good run in a small card with one linked heading is the card's summary; a run
+    # among several (a short article under its linked title) is not
+    demoted = False
+    for i in runs:
+        p = parent_of[i]
+        gp = parent_of[p] if p >= 0 else -1
+        ggp = parent_of[gp] if gp >= 0 else -1
+        clustered = (p >= 0 and direct[p] >= CLUSTER_MIN_CHARS) or (
+            gp >= 0 and direct[gp] >= CLUSTER_MIN_CHARS
+        )
+        if not clustered and any(
+            x >= 0 and linked_heads[x] == 1 and total[x] < TEASER_CARD_CHARS for x in (p, gp, ggp)
+        ):
+            bad[i] += UNFINISHED_BAD_SHARE * run_good[i]
+            run_good[i] = 0.0
+            teasers += 1
+            demoted = True
+    if demoted:
+        runs = [i for i in runs if run_good[i]]
+        direct = _direct(runs, run_good, parent_of, n)
     # good text counts for a container only in clusters: a lone good run (one summary per
     # teaser item) is neutral, paragraphs sharing a parent (or grandparent) are the article
     good = [0.0] * n
-    for i in range(n - 1, -1, -1):
+    for i in runs:
         g = run_good[i]
-        if g:
-            p = parent_of[i]
-            gp = parent_of[p] if p >= 0 else -1
-            ggp = parent_of[gp] if gp >= 0 else -1
-            item = ggp if ggp >= 0 else gp if gp >= 0 else p
-            if not (
-                g >= CLUSTER_MIN_CHARS
-                or (p >= 0 and direct[p] >= CLUSTER_MIN_CHARS)
-                or (gp >= 0 and direct[gp] >= CLUSTER_MIN_CHARS)
-                or (item >= 0 and total_links[item] <= run_links[i])
-            ):
-                g = 0.0  # a lone summary beside a link: a teaser
-        good[i] += g
+        p = parent_of[i]
+        gp = parent_of[p] if p >= 0 else -1
+        ggp = parent_of[gp] if gp >= 0 else -1
+        item = ggp if ggp >= 0 else gp if gp >= 0 else p
+        if not (
+            g >= CLUSTER_MIN_CHARS
+            or (p >= 0 and direct[p] >= CLUSTER_MIN_CHARS)
+            or (gp >= 0 and direct[gp] >= CLUSTER_MIN_CHARS)
+            or (item >= 0 and total_links[item] <= run_links[i])
+        ):
+            continue  # a lone summary beside a link: a teaser
+        good[i] = g
+    for i in range(n - 1, 0, -1):
         p = parent_of[i]
         if p >= 0:
             good[p] += good[i]
+            bad[p] += bad[i]
     candidates = [i for i in range(n) if direct[i] > 0]
     if not candidates:
         # no prose anywhere: a page of teasers is a listing (no body); anything else (a short
@@ -485,6 +506,19 @@ def choose_container(body: etree._Element) -> etree._Element | None:
                 break  # what the parent adds is a link rail: the article ends here
         i = parent
     return elements[best]
+
+
+def _direct(runs: list[int], run_good: list[float], parent_of: list[int], n: int) -> list[float]:
+    """Good text directly under each element (runs of its children, half of grandchildren)."""
+    direct = [0.0] * n
+    for i in runs:
+        p = parent_of[i]
+        if p >= 0:
+            direct[p] += run_good[i]
+            gp = parent_of[p]
+            if gp >= 0:
+                direct[gp] += GRANDPARENT_SHARE * run_good[i]
+    return direct
 
 
 def _is_link(el: etree._Element) -> bool:
