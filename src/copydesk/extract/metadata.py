@@ -65,7 +65,7 @@ _TAGS = ("meta", "link", "script", "time", "h1", "figure", "title", "video", "if
 _ATTRS = etree.XPath("//@class | //@itemprop | //@rel | //body//@property")
 _CLASS_HINT = re.compile(
     r"date|time|byline|author|publish|posted|updat|meta|stamp|paywall|premium|consent|datum|"
-    r"Date|Time|Author|Byline"
+    r"submitted|Date|Time|Author|Byline"
 )
 # Last-resort scan for a printed date right after the headline: how many text nodes and characters
 # we read. The article's own stamp sits within the first few dozen nodes after the h1 on every
@@ -113,6 +113,10 @@ _PUBLISHED_HINT = re.compile(r"publish|posted|created|entry-date|post-date|datel
 _MODIFIED_HINT = re.compile(r"updat|modif|revis|aktualis")
 _BYLINE_HINT = re.compile(r"byline|author|writer|autor|auteur|submitted")
 _STAMP_HINT = re.compile(r"date|time|publish|posted|updat|stamp|datum|meta")
+_WRITTEN_BY = re.compile(
+    r"written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|autor|author",
+    re.IGNORECASE,
+)
 _BYLINE_LEAD = re.compile(
     r"^(?:by|von|par|por|door|text|texto|autor(?:in|en)?|author|posted by|written by)\b\s*:?\s*\S",
     re.IGNORECASE,
@@ -700,6 +704,10 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
     fallback: tuple[People, str] | None = None
     meta_credit: tuple[str, str] | None = None
     sources: list[tuple[list[str], str]] = [(_ld_people(res), "jsonld:author")]
+    label = res.meta("twitter:label1")
+    if label and _WRITTEN_BY.match(label[0]):
+        # Yoast's reading-card pair: twitter:label1 "Written by" / twitter:data1 "<name>"
+        sources.append((list(cand.meta.get("twitter:data1", ())[:1]), "meta:twitter:data1"))
     for key in _AUTHOR_META:
         values = [
             v for v in cand.meta.get(key, ()) if v and "://" not in v and not v.startswith("@")

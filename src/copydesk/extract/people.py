@@ -90,12 +90,13 @@ _LABEL_WORDS = frozenset(
         "autor", "autoren", "auteur", "autore", "article", "artikel", "beitrag", "blog", "text",
         "texte", "texto", "story", "words", "reported", "updated", "aktualisiert", "from",
         "written_by", "par", "por", "di", "da", "door", "de", "du", "posté", "publié", "publicado",
-        "pubblicato", "eingestellt", "verfasst", "alle", "beiträge", "all", "posts", "view",
+        "pubblicato", "gespeichert", "eingestellt", "verfasst", "alle", "beiträge", "all", "posts", "view",
         "more", "articles", "mehr",
     }
 )  # fmt: skip
 _LABEL_PREFIX = re.compile(
-    r"^(?:.*?\s)?(?:by|von|vom|par|por|door|written by|posted by|published by):?\s+(?=\S)",
+    r"^(?:.*?\s)?(?:by|von|vom|par|por|door|written by|posted by|published by|submitted by):?"
+    r"\s+(?=\S)",
     re.IGNORECASE,
 )
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+")
