@@ -90,8 +90,8 @@ _LABEL_WORDS = frozenset(
         "autor", "autoren", "auteur", "autore", "article", "artikel", "beitrag", "blog", "text",
         "texte", "texto", "story", "words", "reported", "updated", "aktualisiert", "from",
         "written_by", "par", "por", "di", "da", "door", "de", "du", "posté", "publié", "publicado",
-        "pubblicato", "gespeichert", "eingestellt", "verfasst", "alle", "beiträge", "all", "posts", "view",
-        "more", "articles", "mehr",
+        "pubblicato", "gespeichert", "eingestellt", "verfasst", "alle", "beiträge", "all",
+        "posts", "view", "more", "articles", "mehr",
     }
 )  # fmt: skip
 _LABEL_PREFIX = re.compile(
