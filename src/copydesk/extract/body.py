@@ -141,6 +141,10 @@ CLIMB_MIN_CHARS = 200
 # parent or grandparent). One teaser summary is 100-250 characters; two short article paragraphs
 # already make 300. Lone paragraphs without links nearby (live-blog posts) still count.
 CLUSTER_MIN_CHARS = 300
+# A sibling of the container joins it with at least this much text and at most this share of
+# links (a fact box, an ingredient list; not a rail or a link list).
+SIBLING_MIN_CHARS = 100
+SIBLING_MAX_LINK_SHARE = 0.1
 # Container choice maximises good - BAD_PENALTY * bad. Lower values climb to wider containers
 # (more recall, more furniture); 0.6 was the best on the development sets in steps of 0.1.
 BAD_PENALTY = 0.6
@@ -254,10 +258,10 @@ def extract_body(doc: Document) -> tuple[Block, ...]:
         return ()
     title = _page_title(doc.root)
     prune(body)
-    container = choose_container(body)
-    if container is None:
+    containers = choose_container(body)
+    if containers is None:
         return ()
-    blocks = [b for b in emit(container) if _keep(b)]
+    blocks = [b for container in containers for b in emit(container) if _keep(b)]
     return tuple(_finish(blocks, title))
 
 
@@ -363,7 +367,7 @@ def _text_of(el: etree._Element) -> str:
 # --- 2. score --------------------------------------------------------------------------------
 
 
-def choose_container(body: etree._Element) -> etree._Element | None:
+def choose_container(body: etree._Element) -> list[etree._Element] | None:
     """The article container: the densest paragraph cluster, widened while that pays.
 
     A "core" is the element whose children hold the most good text (readability's insight:
@@ -373,7 +377,7 @@ def choose_container(body: etree._Element) -> etree._Element | None:
     elements = [el for el in body.iter() if isinstance(el.tag, str)]
     n = len(elements)
     if not n:
-        return body
+        return [body]
     index = {el: i for i, el in enumerate(elements)}
     parent_of = [-1] * n
     in_link = [False] * n  # inside an <a>: block elements wrapped in a link are link text
@@ -490,7 +494,7 @@ def choose_container(body: etree._Element) -> etree._Element | None:
     if not candidates:
         # no prose anywhere: a page of teasers is a listing (no body); anything else (a short
         # note, a page of short lines) is left to the block filters
-        return None if teasers >= LISTING_MIN_TEASERS else body
+        return None if teasers >= LISTING_MIN_TEASERS else [body]
     core = max(candidates, key=lambda i: direct[i] * _hint(elements[i]))
     best, best_score = core, float("-inf")
     i = core
@@ -505,7 +509,42 @@ def choose_container(body: etree._Element) -> etree._Element | None:
             if added >= CLIMB_MIN_CHARS and added_links > CLIMB_MAX_LINK_SHARE * added:
                 break  # what the parent adds is a link rail: the article ends here
         i = parent
-    return elements[best]
+    return _with_siblings(best, elements, index, parent_of, good, total, total_links)
+
+
+def _with_siblings(
+    best: int,
+    elements: list[etree._Element],
+    index: dict[etree._Element, int],
+    parent_of: list[int],
+    good: list[float],
+    total: list[int],
+    total_links: list[int],
+) -> list[etree._Element]:
+    """The container and its content-like siblings, in document order.
+
+    Articles split over sibling blocks (a recipe's ingredient list beside its steps, a fact box
+    beside the story) lose a part when one container is taken. A sibling joins when it has
+    text, almost no links, and a list or table of its own (siblings with prose alone were
+    tried: author boxes came in with them and precision fell as much as recall rose).
+    """
+    parent = parent_of[best]
+    if parent < 0:
+        return [elements[best]]
+    chosen: list[etree._Element] = []
+    for child in elements[parent]:
+        j = index.get(child, -1)
+        if j < 0:
+            continue
+        if j == best:
+            chosen.append(child)
+            continue
+        size = total[j]
+        if size < SIBLING_MIN_CHARS or total_links[j] > SIBLING_MAX_LINK_SHARE * size:
+            continue
+        if child.find(".//li") is not None or child.find(".//table") is not None:
+            chosen.append(child)
+    return chosen
 
 
 def _direct(runs: list[int], run_good: list[float], parent_of: list[int], n: int) -> list[float]:
