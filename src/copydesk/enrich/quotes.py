@@ -153,7 +153,13 @@ _NAME_TOKEN = (
     r"(?:[A-Z][\w'’.\-]*|(?:de|da|van|von|der|den|al|bin|la|le|du|di|del|dos|ter)(?=\s+[A-Z]))"
 )
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,6}}"
-_NP_WORD = r"(?!(?:the|a|an|for|of|at|in|with|from|on|and|said|says|told)\b)[\w'’\-]+"
+# Words that end a described speaker: determiners, prepositions, the cue itself, and clause
+# openers ("a spokesperson when contacted" is not a speaker).
+_NP_STOP = "|".join(
+    """the a an for of at in with from on and said says told when who which while after before as
+    that because if""".split()  # noqa: SIM905
+)
+_NP_WORD = rf"(?!(?:{_NP_STOP})\b)[\w'’\-]+"
 # "a spokeswoman", "the foreign minister", "a spokeswoman for the ministry": a determiner, one to
 # five words, and at most one prepositional tail. No second determiner elsewhere, so that
 # "after the meeting the minister said" yields "the minister".
