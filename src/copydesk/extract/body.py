@@ -88,15 +88,20 @@ FURNITURE_PREFIXES = (
 # Tokens that look like furniture by prefix but name article text ("commentary" is an opinion
 # genre, "author-bio" stays furniture).
 NOT_FURNITURE = frozenset({"comments-disabled", "menuitem-article"})
-# "non-ad-column" says what a part is not; "commentary-body" is an opinion piece's body.
-NOT_FURNITURE_PREFIXES = ("non-", "no-", "not-", "commentary")
+# "non-ad-column" says what a part is not, "has-ads"/"with-sidebar" what it holds;
+# "commentary-body" is an opinion piece's body; CMS taxonomy classes on the article itself
+# ("category-no-newsletter", "tag-social-media", "post-type-related") name its topics.
+NOT_FURNITURE_PREFIXES = (
+    "non-", "no-", "not-", "has-", "with-", "commentary", "category-", "tag-", "tags-",
+    "post-type-", "format-", "status-", "type-", "topic-",
+)  # fmt: skip
 # Words that name furniture even as one part of a compound name ("post-share-buttons",
 # "c-nav-list"); only unambiguous words, since compound names also say what a part is *not*
 # ("field-label-hidden", "content-with-sidebar", "tag-politics" on a WordPress <article>).
 FURNITURE_PARTS = frozenset(
     {"nav", "ad", "ads", "share", "sharing", "social", "comments", "cookie", "cookies",
      "newsletter", "related", "promo", "breadcrumb", "breadcrumbs", "byline", "footer",
-     "subscribe", "outbrain", "taboola", "paywall", "advert", "advertisement", "consent", "recirc",
+     "subscribe", "outbrain", "taboola", "advert", "advertisement", "consent", "recirc",
      "sponsored", "trending", "popular", "caption", "figure", "figcaption"}
 )  # fmt: skip
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9_-]+")
