@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import multiprocessing
+import os
 import re
 import time
 from collections import Counter
@@ -31,6 +32,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urljoin
 
 from copydesk.api import extract
 from copydesk.discover.feeds import Link, parse_feed
@@ -38,10 +40,11 @@ from copydesk.discover.frontier import Frontier, Item
 from copydesk.discover.links import page_links
 from copydesk.discover.sitemaps import parse_sitemap
 from copydesk.discover.urls import base_domain, host_of, is_http_url
-from copydesk.fetch.decompress import gunzip_file_body
-from copydesk.fetch.http import Fetcher, FetchOptions, FetchResult
+from copydesk.errors import FetchError
+from copydesk.fetch.decompress import decode_content, gunzip_file_body
+from copydesk.fetch.http import Exchange, Fetcher, FetchOptions, FetchResult
 from copydesk.fetch.robots import RobotsRules
-from copydesk.fetch.warc import WarcWriter
+from copydesk.fetch.warc import WarcWriter, iter_responses
 from copydesk.model import Article
 from copydesk.parse.decode import decode
 from copydesk.store import Store
@@ -207,6 +210,7 @@ class Crawler:
         )
         self._fetcher: Fetcher | None = None
         self._pool: ProcessPoolExecutor | None = None
+        self._recovering = False
         self._t0 = time.monotonic()
 
     # -- scope ----------------------------------------------------------------------------------
@@ -238,6 +242,8 @@ class Crawler:
         seeds = [s.strip() for s in seeds if s.strip()]
         # --same-site: the seeds' registrable domains (www.x.com and feeds.x.com are one site).
         self._sites = {base_domain(s) for s in seeds if is_http_url(s)}
+        self._restart_pool()
+        await self._recover()
         with self.store.transaction():
             self.frontier.load(revisit_after=self.options.revisit_after)
             for seed in seeds:
@@ -251,7 +257,6 @@ class Crawler:
             concurrency=max(1, self.options.concurrency),
         )
         reporter = asyncio.create_task(self._report()) if self.progress else None
-        self._restart_pool()
         try:
             async with Fetcher(options) as fetcher:
                 self._fetcher = fetcher
@@ -274,7 +279,59 @@ class Crawler:
                 self._print_progress(final=True)
         return self.stats
 
+    async def _recover(self) -> None:
+        """Commit pages the last run fetched and archived but was killed before committing.
+
+        Responses in the newest WARC file after the last committed offset whose URL is still
+        queued are handled from the archive, not fetched again. Listings (seeds, home pages)
+        are left to be refetched: they need the host's robots.txt, which is cheap to ask.
+        """
+        directory = self._warc.directory
+        files = sorted(directory.glob("copydesk-*.warc.gz"), key=lambda p: p.stat().st_mtime)
+        if not files:
+            return
+        newest = files[-1]
+        relative = os.path.relpath(newest, self._warc.base)
+        row = self.store.connection.execute(
+            "SELECT max(warc_offset) FROM fetch_log WHERE warc_file = ?", (relative,)
+        ).fetchone()
+        # The last committed response starts a record: scan from there, skipping it.
+        start = int(row[0]) if row and row[0] is not None else -1
+        self._recovering = True
+        try:
+            for offset, url, status, reason, headers, raw in iter_responses(newest, max(0, start)):
+                if offset <= start:
+                    continue
+                item = self.frontier.item(url)
+                if item is None or item.kind in ("auto", "home"):
+                    continue
+                exchange = Exchange(url, (), status, reason, tuple(headers), raw)
+                result = self._fetcher_result(url, exchange)
+                state = self._hosts.setdefault(item.host, _Host(delay=self.options.delay))
+                outcome = await self._decide(item, result, state)
+                if outcome.state == "retry":
+                    continue  # a 429/5xx: let the normal crawl retry it
+                self._commit(item, result, outcome, [(relative, offset)])
+                self.stats.outcomes["recovered_from_warc"] += 1
+        finally:
+            self._recovering = False
+
+    def _fetcher_result(self, url: str, exchange: Exchange) -> FetchResult:
+        location = exchange.header("location")
+        if exchange.status in (301, 302, 303, 307, 308) and location:
+            target = urljoin(url, location.strip())
+            return FetchResult(url, url, exchange.status, exchanges=(exchange,), redirect_to=target)
+        try:
+            body = decode_content(
+                exchange.raw_body, exchange.header("content-encoding"), self.options.max_decoded
+            )
+        except FetchError as exc:
+            return FetchResult(url, url, exchange.status, error=str(exc), exchanges=(exchange,))
+        return FetchResult(url, url, exchange.status, body=body, exchanges=(exchange,))
+
     def _ensure_worker(self, host: str) -> None:
+        if self._recovering:
+            return  # workers start once the fetcher is open
         task = self._workers.get(host)
         if (task is None or task.done()) and self.frontier.queues.get(host):
             self._workers[host] = asyncio.create_task(self._host_worker(host))

@@ -148,3 +148,23 @@ def test_warc_roundtrip(server: str, tmp_path: Path) -> None:
     url, status, headers, body = read_response(tmp_path / refs[-1][0], refs[-1][1])
     assert (url, status, body) == (server + "/ok", 200, b"<html>ok</html>")
     assert ("ETag", '"e"') in headers
+
+
+def test_iter_responses_offsets_and_torn_tail(server: str, tmp_path: Path) -> None:
+    result = _fetch(server + "/r1")
+    with WarcWriter(tmp_path / "w", base=tmp_path, software="t") as writer:
+        refs = [writer.write(ex) for ex in result.exchanges]
+    path = tmp_path / refs[0][0]
+    from copydesk.fetch.warc import iter_responses
+
+    seen = [(offset, url, status) for offset, url, status, *_ in iter_responses(path)]
+    assert [s[0] for s in seen] == [offset for _, offset in refs]
+    assert [s[2] for s in seen] == [301, 302, 200]
+    bodies = [body for *_, body in iter_responses(path)]
+    assert bodies[-1] == b"<html>ok</html>"
+    later = [offset for offset, *_ in iter_responses(path, refs[1][1])]
+    assert later == [refs[1][1], refs[2][1]]
+    # a crash mid-record: the scan stops at the torn record, earlier ones are intact
+    data = path.read_bytes()
+    path.write_bytes(data[: refs[2][1] + 40])
+    assert [s for _, _, s, *_ in iter_responses(path)] == [301, 302]

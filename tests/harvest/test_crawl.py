@@ -240,3 +240,26 @@ def test_worker_processes_and_a_failing_page(site: CrawlSite, tmp_path: Path) ->
     stored = set(_stored_paths(db))
     assert stored == set(site.story_paths()[: site.config.recent]) - {"/news/2024/story-5.html"}
     assert stats.outcomes["extract_error"] == 1
+
+
+def test_page_archived_but_not_committed_is_recovered_not_refetched(
+    site: CrawlSite, tmp_path: Path
+) -> None:
+    db = tmp_path / "k.db"
+    victim = "/news/2024/story-5.html"
+
+    def crash_on_victim(text: str, *, url: str | None = None, **kw: Any) -> Any:
+        if url and url.endswith(victim):
+            raise SystemExit(9)  # the process dies after the WARC write, before the commit
+        from copydesk import extract
+
+        return extract(text, url=url, **kw)
+
+    sitemap = site.base + "/sitemap-news.xml"
+    with pytest.raises(SystemExit):
+        harvest([sitemap], store=db, extractor=crash_on_victim, **FAST)
+    assert site.requested(victim) == 1 and victim not in _stored_paths(db)
+    stats = harvest([sitemap], store=db, **FAST)
+    assert stats.outcomes["recovered_from_warc"] == 1
+    assert site.requested(victim) == 1
+    assert _stored_paths(db) == sorted(site.story_paths()[: site.config.recent])

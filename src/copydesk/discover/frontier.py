@@ -144,6 +144,15 @@ class Frontier:
         return again
 
     # -- inspection -----------------------------------------------------------------------------
+    def item(self, url: str) -> Item | None:
+        """The queued frontier row for a URL, or None when unknown or already finished."""
+        row = self._conn.execute(
+            "SELECT url, url_key, host, kind, depth, attempts, not_before, etag, last_modified"
+            " FROM frontier WHERE url_key = ? AND state = 'queued'",
+            (canonical_url_key(url),),
+        ).fetchone()
+        return None if row is None else Item(*row)
+
     def known(self, url: str) -> bool:
         key = canonical_url_key(url)
         return (

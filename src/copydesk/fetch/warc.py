@@ -11,6 +11,7 @@ import io
 import os
 import uuid
 import zlib
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -157,3 +158,31 @@ def read_response(path: Path, offset: int) -> tuple[str, int, list[tuple[str, st
             body = record.raw_stream.read()
             return url, status, headers, body
     raise ValueError(f"no response record at {path}:{offset}")
+
+
+def iter_responses(
+    path: Path, start: int = 0
+) -> Iterator[tuple[int, str, int, str, list[tuple[str, str]], bytes]]:
+    """(offset, url, status, reason, headers, raw body) of each response record from ``start``.
+
+    Stops quietly at a truncated or corrupt tail (a file cut short by a crash).
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        records = ArchiveIterator(handle)
+        try:
+            for record in records:
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                # The body first: asking warcio for the offset ends the record's stream.
+                body = record.raw_stream.read()
+                offset = records.get_record_offset()  # absolute: warcio reads tell()
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                status_line = record.http_headers.get_statuscode() or "0"
+                reason = record.http_headers.statusline.partition(" ")[2]
+                status = int(status_line[:3]) if status_line[:3].isdigit() else 0
+                yield offset, url, status, reason, list(record.http_headers.headers), body
+        except Exception:  # a torn tail ends the scan; it is not an error
+            return
