@@ -214,6 +214,14 @@ DATE_WORDS = frozenset(
     ).split()
 )
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
+# Cookie and consent notices run long, so they are matched in blocks up to COOKIE_BLOCK_CHARS.
+COOKIE_BLOCK_CHARS = 600
+_COOKIE = re.compile(
+    r"(we|this (web)?site|our (web)?site|diese (web)?seite|wir) (uses?|verwendet|nutzt|"
+    r"verwenden|nutzen) cookies|use of cookies|cookie (policy|settings)|"
+    r"(utilise|utilisons) des cookies|utiliza(mos)? cookies|accept(ing)? (all )?cookies",
+    re.IGNORECASE,
+)
 # Headings that announce furniture, not a section of the article.
 # Short blocks ending in a photo credit are captions that escaped their <figure>.
 _CREDIT_END = re.compile(
@@ -497,9 +505,16 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
             bad[p] += bad[i]
     candidates = [i for i in range(n) if direct[i] > 0]
     if not candidates:
-        # no prose anywhere: a page of teasers is a listing (no body); anything else (a short
-        # note, a page of short lines) is left to the block filters
-        return None if teasers >= LISTING_MIN_TEASERS else [body]
+        # no prose cluster: a page of teasers is a listing (no body); otherwise a short note:
+        # the parent of its longest plain run (not the whole page, menus and all)
+        if teasers >= LISTING_MIN_TEASERS:
+            return None
+        plain = [i for i in range(n) if run[i] and run_links[i] <= GOOD_MAX_LINK_SHARE * run[i]]
+        if not plain:
+            return [body]
+        longest = max(plain, key=lambda i: run[i])
+        parent = parent_of[longest]
+        return [elements[parent if parent >= 0 else longest]]
     core = max(candidates, key=lambda i: direct[i] * _hint(elements[i]))
     best, best_score = core, float("-inf")
     i = core
@@ -760,6 +775,8 @@ def _norm(text: str) -> str:
 def _keep(block: Block) -> bool:
     text = block.text
     if not any(ch.isalnum() for ch in text):
+        return False
+    if len(text) <= COOKIE_BLOCK_CHARS and "ookie" in text and _COOKIE.search(text):
         return False
     if len(text) <= SHORT_BLOCK_CHARS and block.kind != "table":
         if (
