@@ -203,3 +203,30 @@ def test_same_instant_keeps_the_pages_local_offset() -> None:
     assert meta.published.utcoffset() == timedelta(hours=1)
     assert meta.published == datetime(2018, 12, 31, 23, 11, 59, tzinfo=UTC)  # same instant
     assert meta.provenance["published"].startswith("meta:article:published_time=")
+
+
+def test_printed_date_under_headline_without_markup() -> None:
+    html = (
+        "<html lang='de'><body><h1>Vogel des Jahres gewählt</h1>"
+        "<div><span>Donnerstag, 16. Februar 2012</span></div>"
+        "<p>Der Verband hat den Vogel des Jahres gewählt, wie am Donnerstag bekannt wurde.</p>"
+        "</body></html>"
+    )
+    doc = parse_html(html)
+    assert doc is not None
+    meta = extract_metadata(doc, fetched_at=FETCHED)
+    assert meta.published == datetime(2012, 2, 16)
+    assert meta.provenance["published"] == "dom:text=Donnerstag, 16. Februar 2012"
+
+
+def test_event_dates_in_prose_are_not_publication_dates() -> None:
+    sentence = (
+        "Der Tunnel wird vom 24. April bis 2. Oktober 2017 gesperrt, teilte die Gesellschaft mit, "
+        "und Umleitungen über die Passstraße sind ausgeschildert, solange die Arbeiten dauern; "
+        "Pendler sollen mehr Zeit einplanen und auf die Bahn ausweichen, wo das möglich ist, "
+        "sagte ein Sprecher am Montag in einer Mitteilung an die Presse."
+    )
+    html = f"<html><body><h1>Tunnel gesperrt</h1><p>{sentence}</p></body></html>"
+    doc = parse_html(html)
+    assert doc is not None
+    assert extract_metadata(doc, fetched_at=FETCHED).published is None
