@@ -19,6 +19,7 @@ is allowed (and saves a copy).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -173,6 +174,15 @@ LINK_LIST_PROSE_CHARS = 200
 # with punctuation and stays.
 TRAILING_LINE_CHARS = 80
 TRAILING_MAX_LINES = 3
+# JSON-LD articleBody as a hint: used when at least this long; blocks up to
+# DECLARED_CHECK_CHARS must share DECLARED_MIN_SHARE of their word pairs with it. Longer blocks
+# are kept regardless (declared bodies are often cut at a paywall). 0.2 tolerates the
+# declared text's own whitespace and punctuation differences.
+DECLARED_MIN_CHARS = 500
+DECLARED_CHECK_CHARS = 400
+DECLARED_MIN_SHARE = 0.2
+DECLARED_END_WORDS = 6
+JSON_MAX_DEPTH = 20
 # A link element wrapping block elements (a card) shorter than this is a teaser, not body.
 CARD_LINK_MAX_CHARS = 400
 # Short blocks (at most this many characters) are checked against the boilerplate patterns;
@@ -270,11 +280,14 @@ def extract_body(doc: Document) -> tuple[Block, ...]:
     if body is None:
         return ()
     title = _page_title(doc.root)
+    declared = _declared_body(doc.root)
     prune(body)
     containers = choose_container(body)
     if containers is None:
         return ()
     blocks = [b for container in containers for b in emit(container) if _keep(b)]
+    if declared:
+        blocks = _agree_with_declared(blocks, declared)
     return tuple(_finish(blocks, title))
 
 
@@ -797,6 +810,71 @@ def _is_date_line(text: str) -> bool:
     if not any(ch.isdigit() for ch in text):
         return False
     return all(word.lower() in DATE_WORDS for word in _LETTER_WORD.findall(text))
+
+
+def _declared_body(root: etree._Element) -> str | None:
+    """The longest JSON-LD ``articleBody`` of the page (a hint; it is often cut or stale)."""
+    best: str | None = None
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "") or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for value in _find_key(data, "articleBody", 0):
+            if best is None or len(value) > len(best):
+                best = value
+    return best if best and len(best) >= DECLARED_MIN_CHARS else None
+
+
+def _find_key(data: object, key: str, depth: int) -> Iterator[str]:
+    if depth > JSON_MAX_DEPTH:
+        return
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k == key and isinstance(v, str):
+                yield v
+            elif isinstance(v, dict | list):
+                yield from _find_key(v, key, depth + 1)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _find_key(v, key, depth + 1)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _agree_with_declared(blocks: list[Block], declared: str) -> list[Block]:
+    """Trim blocks at the edges of the body that share (almost) nothing with the declared
+    articleBody: a share bar or "A word to our readers" box that made it into the container.
+
+    Only the edges, and the tail only when the declared body's last words are in the body:
+    declared bodies are often cut at a paywall or lack subheadings, so inner blocks and text
+    after a cut are kept. Nothing is ever added from the declared text.
+    """
+    words = _WORD.findall(declared.lower())
+    pairs = set(zip(words, words[1:], strict=False))
+    agrees = [_agrees(block, pairs) for block in blocks]
+    if not any(agrees):
+        return blocks  # the hint describes another text (stale, another language): ignore it
+    first = agrees.index(True)
+    last = len(agrees) - 1 - agrees[::-1].index(True)
+    ending = " ".join(words[-DECLARED_END_WORDS:])
+    complete = ending in " ".join(_WORD.findall(" ".join(b.text for b in blocks).lower()))
+    head = [b for b in blocks[:first] if len(b.text) > DECLARED_CHECK_CHARS]
+    tail = blocks[last + 1 :]
+    if complete:
+        tail = [b for b in tail if len(b.text) > DECLARED_CHECK_CHARS]
+    return head + blocks[first : last + 1] + tail
+
+
+def _agrees(block: Block, pairs: set[tuple[str, str]]) -> bool:
+    tokens = _WORD.findall(block.text.lower())
+    own = list(zip(tokens, tokens[1:], strict=False))
+    if not own:
+        return False
+    return sum(1 for pair in own if pair in pairs) >= DECLARED_MIN_SHARE * len(own)
 
 
 def _page_title(root: etree._Element) -> str:
