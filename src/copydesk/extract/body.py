@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from lxml import etree
 
@@ -854,7 +855,7 @@ def _agree_with_declared(blocks: list[Block], declared: str) -> list[Block]:
     after a cut are kept. Nothing is ever added from the declared text.
     """
     words = _WORD.findall(declared.lower())
-    pairs = set(zip(words, words[1:], strict=False))
+    pairs = set(pairwise(words))
     agrees = [_agrees(block, pairs) for block in blocks]
     if not any(agrees):
         return blocks  # the hint describes another text (stale, another language): ignore it
@@ -871,7 +872,7 @@ def _agree_with_declared(blocks: list[Block], declared: str) -> list[Block]:
 
 def _agrees(block: Block, pairs: set[tuple[str, str]]) -> bool:
     tokens = _WORD.findall(block.text.lower())
-    own = list(zip(tokens, tokens[1:], strict=False))
+    own = list(pairwise(tokens))
     if not own:
         return False
     return sum(1 for pair in own if pair in pairs) >= DECLARED_MIN_SHARE * len(own)
