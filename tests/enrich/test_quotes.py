@@ -149,3 +149,25 @@ def test_huge_paragraph_without_full_stops_is_fast_enough() -> None:
     text = f"{filler}“we will see what happens next in this long saga,” Ali said"
     got = quotes(text, "“" + "word " * 20000)
     assert got[0][1:] == ("Ali", "said")
+
+
+def test_pronoun_prefers_the_person_of_its_gender() -> None:
+    got = quotes(
+        "The chairman, Sir Alan Whitby, questioned the former minister.",
+        "“I cannot recall,” replied Helen Carter.",
+        "“Was it before the contract?” he asked.",
+    )
+    assert [q[1] for q in got] == ["Helen Carter", "Alan Whitby"]
+
+
+def test_split_by_attribution_with_comma() -> None:
+    got = quotes("“We are borrowing against the future,” he said, “and calling it prudence.”")
+    assert [q[0] for q in got] == ["We are borrowing against the future, and calling it prudence."]
+
+
+def test_newspaper_is_not_a_person() -> None:
+    got = quotes(
+        "Claire Moreau spoke to the daily Le Monde on Tuesday.",
+        "“It is an ultimatum,” she said.",
+    )
+    assert got == [("It is an ultimatum", "Claire Moreau", "said")]

@@ -36,6 +36,8 @@ LONG_UNATTRIBUTED_WORDS = 12
 # A quote attributed only by a verb earlier in its sentence ("called the plan “hype”") is a partial
 # quote; a single word there is a term in quotation marks more often than speech.
 MIN_EMBEDDED_WORDS = 2
+# "he"/"she" look for a person of known matching gender among this many most recent people.
+PRONOUN_LOOKBACK = 3
 # Characters before a quote searched for its attribution: a sentence is rarely longer, and the
 # bound keeps the backward search linear on pathological paragraphs with no full stop.
 BEFORE_WINDOW = 400
@@ -198,6 +200,12 @@ _AFTER_ACCORDING = re.compile(
 )
 _PERSON_MENTION = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,5}}")
 _WORD = re.compile(r"\w+")
+_FOREIGN_ARTICLES = frozenset({"Le", "La", "Les", "El", "Il", "Der", "Die", "Das", "Het"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_TITLE_GENDER = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "father", "brother"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"), "f"),
+}
 # A sentence ends at . ! ? and a space, but not after an initial or a title ("Dr. James Porter").
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bSen\.)"
@@ -301,9 +309,11 @@ def _person_name(raw: str) -> str | None:
     tokens = raw.split()
     while tokens and tokens[0].lower() in _NOT_NAMES:
         tokens.pop(0)
-    name = _strip_title(" ".join(tokens))
+    name = _strip_title(" ".join(tokens)).rstrip(".,;:")
     tokens = name.split()
     if not 2 <= len(tokens) <= 4 or any(t.lower().strip(".,") in _ORG_WORDS for t in tokens):
+        return None
+    if tokens[0] in _FOREIGN_ARTICLES:  # "Le Monde", "El País", "Die Zeit": a title, not a person
         return None
     if any(t.isupper() and len(t) > 1 for t in tokens):  # "NAIROBI", "NASA"
         return None
@@ -311,16 +321,33 @@ def _person_name(raw: str) -> str | None:
 
 
 class _Names:
-    """People named so far, in order of mention: resolves pronouns and bare surnames."""
+    """People named so far, in order of mention: resolves pronouns and bare surnames.
+
+    A person's gender is only known from a courtesy title ("Sir Alan Whitby", "Mrs. Lee") or from a
+    sentence naming only them and then using one pronoun ("Marta Kowalczyk ... before she ran");
+    "he"/"she" then prefer the most recent of the last few people whose gender matches, else the
+    most recent person not known to differ."""
 
     def __init__(self) -> None:
         self.people: list[str] = []
+        self.gender: dict[str, str] = {}
 
     def observe(self, text: str) -> None:
+        for sentence in _SENTENCE_END.split(text):
+            before = len(self.people)
+            self._observe_names(sentence)
+            named = set(self.people[before:])
+            if len(named) == 1:
+                self._learn_from_pronouns(named.pop(), sentence)
+
+    def _observe_names(self, text: str) -> None:
         for m in _PERSON_MENTION.finditer(text):
             name = _person_name(m.group(0))
             if name:
                 self.people.append(name)
+                title = _title_gender(m.group(0))
+                if title:
+                    self.gender.setdefault(name, title)
                 continue
             # A bare surname of someone named earlier ("Yusuf, a 38-year-old herder, ...").
             for token in m.group(0).split():
@@ -332,15 +359,40 @@ class _Names:
             if full:
                 self.people.append(full)
 
+    def _learn_from_pronouns(self, name: str, sentence: str) -> None:
+        # Only subject pronouns after the name: "Her opponent, Piotr Nowicki" says nothing about
+        # Nowicki, "Kowalczyk ... before she ran" does.
+        at = sentence.find(name.split()[-1])
+        after = sentence[at:] if at >= 0 else ""
+        found = {_PRONOUN_GENDER[w] for w in _WORD.findall(after.lower()) if w in ("he", "she")}
+        if len(found) == 1:
+            self.gender.setdefault(name, found.pop())
+
     def _by_surname(self, token: str) -> str | None:
         for full in reversed(self.people):
             if full.split()[-1] == token:
                 return full
         return None
 
+    def _by_pronoun(self, pronoun: str) -> str | None:
+        wanted = _PRONOUN_GENDER.get(pronoun.lower())
+        recent: list[str] = []
+        for name in reversed(self.people):
+            if name not in recent:
+                recent.append(name)
+        if wanted:
+            for name in recent[:PRONOUN_LOOKBACK]:
+                if self.gender.get(name) == wanted:
+                    return name
+            for name in recent:
+                if self.gender.get(name) in (None, wanted):
+                    self.gender.setdefault(name, wanted)
+                    return name
+        return recent[0] if recent else None
+
     def resolve(self, speaker: str) -> str | None:
         if speaker.lower() in _PRONOUNS:
-            return self.people[-1] if self.people else None
+            return self._by_pronoun(speaker)
         if speaker.split()[0].lower() in _DETERMINERS:
             return speaker  # a described speaker: "a spokeswoman for the ministry"
         name = _strip_title(speaker)
@@ -351,6 +403,14 @@ class _Names:
     def said(self, speaker: str | None) -> None:
         if speaker and speaker[:1].isupper() and speaker.split()[0].lower() not in _DETERMINERS:
             self.people.append(speaker)
+
+
+def _title_gender(run: str) -> str | None:
+    for token in run.split():
+        gender = _TITLE_GENDER.get(token.lower().rstrip("."))
+        if gender:
+            return gender
+    return None
 
 
 def _strip_title(name: str) -> str:
@@ -434,8 +494,14 @@ def extract_quotes(blocks: Sequence[Block]) -> tuple[Quote, ...]:
             if span.continued and carried is not None:
                 current = carried
                 current.parts.append(span.text)
-            elif current is not None and current.attributed and before is None and after is None:
-                # “A,” she said. “B.” — the same utterance goes on after its attribution.
+            elif (
+                current is not None
+                and current.attributed
+                and after is None
+                and (before is None or gap_before.rstrip().endswith(","))
+            ):
+                # “A,” she said. “B.” / “A,” he said, “and B.” — the same utterance goes on
+                # after its attribution.
                 current.parts.append(span.text)
             else:
                 current = _Draft([span.text])
