@@ -273,6 +273,11 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 _WS = re.compile(r"\s+")
+_ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
+_CREDIT_WORDS = ("photo", "foto", "bild", "image", "picture", "credit")
+# Picture-credit lines are short: only blocks up to this length are tested for one.
+CREDIT_LINE_CHARS = 80
 
 
 def extract_body(doc: Document) -> tuple[Block, ...]:
@@ -788,17 +793,22 @@ def _norm(text: str) -> str:
 
 def _keep(block: Block) -> bool:
     text = block.text
-    if not any(ch.isalnum() for ch in text):
+    if not _ALNUM.search(text):
         return False
     if len(text) <= COOKIE_BLOCK_CHARS and "ookie" in text and _COOKIE.search(text):
         return False
     if len(text) <= SHORT_BLOCK_CHARS and block.kind != "table":
+        # the cheap tests gate the end-anchored searches (which scan every position)
+        lowered = text.lower()
         if (
             _BOILERPLATE.match(text)
-            or _CREDIT_END.search(text)
-            or _is_date_line(text)
             or _FURNITURE_LINE.match(text)
-            or _CREDIT_LINE.search(text)
+            or _is_date_line(text)
+            or (
+                (text.endswith(")") or any(word in lowered for word in _CREDIT_WORDS))
+                and _CREDIT_END.search(text)
+            )
+            or (len(text) <= CREDIT_LINE_CHARS and _CREDIT_LINE.search(text))
         ):
             return False
         if block.kind == "heading" and _FURNITURE_HEADING.match(text):
@@ -808,7 +818,7 @@ def _keep(block: Block) -> bool:
 
 def _is_date_line(text: str) -> bool:
     """Only date and time words, digits and punctuation: "Updated 4:52 PM CDT, June 18, 2025"."""
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return False
     return all(word.lower() in DATE_WORDS for word in _LETTER_WORD.findall(text))
 
