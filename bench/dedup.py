@@ -46,7 +46,7 @@ from pathlib import Path
 import numpy as np
 import xxhash
 
-from copydesk.dedup.clusters import ClusterIndex
+from copydesk.dedup.clusters import ClusterIndex, use_index_cache
 from copydesk.dedup.lsh import LshIndex, band_keys
 from copydesk.dedup.minhash import MinHasher, Signature, shingle_hashes, words
 from copydesk.model import Article, Block
@@ -332,6 +332,8 @@ def corpus_benchmark(args: argparse.Namespace, rng: random.Random) -> None:
         conn = sqlite3.connect(Path(tmp) / "bench.db", isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        if args.cache:
+            use_index_cache(conn)  # as sync_store does
         index = ClusterIndex(conn, hasher=hasher)
         t3, c3 = time.perf_counter(), time.process_time()
         conn.execute("BEGIN")
@@ -391,6 +393,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=1500)
     parser.add_argument("--scale", default="10000,100000,1000000")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--no-cache", dest="cache", action="store_false", help="SQLite's default page cache"
+    )
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     if not (args.datasets / "aeb").exists():
