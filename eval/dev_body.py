@@ -49,6 +49,13 @@ def ours(raw: bytes, url: str) -> str:
     return "\n\n".join(block.text for block in extract_body(doc))
 
 
+def full(raw: bytes, url: str) -> str:
+    """The whole public pipeline (all stages), for speed against peers."""
+    import copydesk
+
+    return copydesk.extract(raw, url=url).text
+
+
 def trafilatura_text(raw: bytes, url: str) -> str:
     import trafilatura
 
@@ -120,8 +127,11 @@ def main() -> None:
     ap.add_argument("what", nargs="?", default="all")
     ap.add_argument("--peer", action="store_true")
     ap.add_argument("--worst", type=int, default=0)
+    ap.add_argument("--full", action="store_true", help="also time copydesk.extract (all stages)")
     a = ap.parse_args()
-    fns = [("copydesk", ours)] + ([("trafilatura", trafilatura_text)] if a.peer else [])
+    fns = [("copydesk-body", ours)]
+    fns += [("copydesk-extract", full)] if a.full else []
+    fns += [("trafilatura", trafilatura_text)] if a.peer else []
     for name, fn in fns:
         print(f"== {name}")
         if a.what in ("aeb", "all"):
