@@ -19,7 +19,10 @@ from helpers_service import LiveServer, LocalSite, make_store
 from copydesk.service import Settings, create_app
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: playwright's sync API keeps an event loop running in the main thread
+# while it is open, and every later test calling asyncio.run() (fetch, harvest, service) then
+# fails with "cannot be called from a running event loop" in a whole-suite run.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is absent: run scripts/install-browser.sh (CI does)")
