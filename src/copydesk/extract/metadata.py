@@ -87,6 +87,7 @@ SCAN_BODY_NODE_CHARS = 100
 SCAN_BODY_NODES = 400
 SCAN_BODY_CHARS = 20000
 _BODY_TEXT = etree.XPath(".//text()[normalize-space()][position() <= $n]")
+_HAS_DIGIT = re.compile(r"\d")
 _SCAN_SKIP_TAGS = frozenset({"script", "style", "figcaption", "noscript", "a", "button", "option"})
 # itemprop/RDFa property values that hold the article's dates (schema.org, Dublin Core)
 _DATE_PROPS = ("datepublished", "datemodified", "datecreated", "dc:date", "dc:created",
@@ -156,6 +157,8 @@ _DATE_META = {
     "dcterms.modified": "m", "revised": "m", "article.updated": "m", "modified_time": "m",
 }  # fmt: skip
 _NOW_SLACK = timedelta(days=1)
+# Sources that print machine-readable timestamps (the only ones _local_form compares).
+_STRUCTURED = ("meta:", "jsonld:", "dom:itemprop", "dom:time")
 # Two sources name the same instant when they differ by at most this much (rounding to minutes).
 LOCAL_FORM_SLACK_SECONDS = 60
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})
@@ -542,7 +545,7 @@ def _first_printed_date(
         read += len(text)
         if read > limit:
             break
-        if len(text) > longest or not any(c.isdigit() for c in text):
+        if len(text) > longest or _HAS_DIGIT.search(text) is None:
             continue
         parent = node.getparent()
         if parent is None or parent.tag in _SCAN_SKIP_TAGS or res.zones.bad(parent):
@@ -603,7 +606,7 @@ def _local_form(
     if value.tzinfo is None or value.utcoffset() != timedelta(0):
         return found, origin
     for other_origin, get in _date_sources(res, kind):
-        if other_origin == origin or not other_origin.startswith(("meta:", "jsonld:", "dom:")):
+        if other_origin == origin or not other_origin.startswith(_STRUCTURED):
             continue
         other = get()
         if other is None or other.value.tzinfo is None:
@@ -726,8 +729,12 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
         sources.append((values, f"meta:{key}"))
     sources.extend(([text], origin) for text, origin in cand.bylines)
     sources.extend(([text], "dom:stamp") for text, _ in cand.stamps if _BYLINE_LEAD.match(text))
-    sources.append((_byline_near_headline(res), "dom:text"))
-    for values, origin in sources:
+
+    def all_sources() -> Iterable[tuple[list[str], str]]:
+        yield from sources
+        yield _byline_near_headline(res), "dom:text"  # read only when nothing above named anyone
+
+    for values, origin in all_sources():
         if not values:
             continue
         people = merge_people(values)
