@@ -233,6 +233,21 @@ _COOKIE = re.compile(
     r"(utilise|utilisons) des cookies|utiliza(mos)? cookies|accept(ing)? (all )?cookies",
     re.IGNORECASE,
 )
+# Calls to action (subscribe, donate, get the app, log in, share), up to CTA_BLOCK_CHARS long
+# since they run to a sentence or two; matched at the start of a block only.
+CTA_BLOCK_CHARS = 300
+_CALL_TO_ACTION = re.compile(
+    r"^(subscribe (now|today|to)|sign up (now|for|to)|already a subscriber|"
+    r"if you('|’)re (seeing|enjoying) this|support (our|independent) journalism|"
+    r"donate (now|today)|for the latest (stories|news|updates)|download (the|our) [\w ]{0,30}apps?|"
+    r"we want to hear (what|from)|get (our|the) [\w ]{0,30}newsletter|"
+    r"zum newsletter|newsletter (abonnieren|bestellen)|jetzt (abonnieren|spenden|registrieren)|"
+    r"unterstützen sie|jede (kleine )?spende|bitte registrieren sie sich|"
+    r"möchten sie (den|diesen) artikel teilen|kontaktieren sie uns|"
+    r"pour accéder|abonnez-vous|inscrivez-vous|suscr[ií]bete|¡?mira (lo que|nuestro)|"
+    r"zapraszamy (też )?do subskrypcji|zaloguj się)",
+    re.IGNORECASE,
+)
 # Headings that announce furniture, not a section of the article.
 # Short blocks ending in a photo credit are captions that escaped their <figure>.
 _CREDIT_END = re.compile(
@@ -261,7 +276,9 @@ _FURNITURE_LINE = re.compile(
     r"zobacz (także|też|również)|czytaj (także|też|więcej)|"
     r"(à )?lire aussi|voir aussi|sur le même sujet|"
     r"(lee|leer|lea) (también|más)|te puede interesar|s[ií]guenos\b.*|"
-    r"leggi anche|veja também|leia também)\W*$",
+    r"leggi anche|veja também|leia também|das thema könnte dich (auch )?interessieren|"
+    r"permalink|permalien|pdf|rezept drucken|print recipe|photograph by.*|"
+    r"mehr kolumnen.*)\W*$",
     re.IGNORECASE,
 )
 # Picture credits standing alone: "AFP / MARCO BERTORELLO", "Augusta National/Getty Images".
@@ -796,6 +813,8 @@ def _keep(block: Block) -> bool:
     if not _ALNUM.search(text):
         return False
     if len(text) <= COOKIE_BLOCK_CHARS and "ookie" in text and _COOKIE.search(text):
+        return False
+    if len(text) <= CTA_BLOCK_CHARS and _CALL_TO_ACTION.match(text):
         return False
     if len(text) <= SHORT_BLOCK_CHARS and block.kind != "table":
         # the cheap tests gate the end-anchored searches (which scan every position)
