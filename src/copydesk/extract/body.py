@@ -325,16 +325,24 @@ def _body_element(root: etree._Element) -> etree._Element | None:
 
 
 def _is_furniture_name(value: str) -> bool:
+    if "://" in value:
+        value = value.split("://", 1)[0]  # an id that is a URL names a page, not a part
     for token in _TOKEN_SPLIT.split(value.lower()):
         if not token or token in NOT_FURNITURE or token.startswith(NOT_FURNITURE_PREFIXES):
             continue
         if token in FURNITURE_TOKENS or token.startswith(FURNITURE_PREFIXES):
             return True
         if "-" in token or "_" in token:
+            previous = ""
             for part in _PART_SPLIT.split(token):
-                if part in FURNITURE_PARTS:
+                if part in FURNITURE_PARTS and previous not in _NEGATING_PARTS:
                     return True
+                previous = part
     return False
+
+
+# A part after one of these says what an element holds or lacks ("o-section--has-ads").
+_NEGATING_PARTS = frozenset({"has", "with", "no", "non", "not", "without"})
 
 
 _ATTRIBUTED = etree.XPath(".//*[@class or @id or @role or @hidden or @aria-hidden]")
