@@ -42,9 +42,9 @@ _CONSENT = re.compile(
     re.IGNORECASE,
 )
 
-_HEADLINE_LINKS = etree.XPath(
-    "count(//h2//a[@href]) + count(//h3//a[@href]) + count(//h4//a[@href])"
-)
+# One pass with ancestor tests: "//h2//a" unions sort node sets and went quadratic (10 s on a
+# 3 MB page of 20,000 teasers); this form stays linear.
+_HEADLINE_LINKS = etree.XPath("count(//a[@href][ancestor::h2 or ancestor::h3 or ancestor::h4])")
 # A text run this long (characters) is prose, not a menu item or a teaser link.
 MIN_RUN_CHARS = 60
 _LONG_TEXT = etree.XPath(f"//body//text()[string-length(normalize-space(.)) >= {MIN_RUN_CHARS}]")

@@ -52,6 +52,9 @@ MAX_CANDIDATES = 60
 TITLE_MIN_H1_CHARS = 12
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-",
                              "«": '"', "»": '"', "\u00a0": " "})  # fmt: skip
+# Hinted elements (class/itemprop/rel matches) read per page, in document order. Article pages
+# carry 20-300; past a few thousand a page is an archive or a hostile page, and its tail is rails.
+MAX_HINTED_ELEMENTS = 3000
 # Longest title kept; longer "titles" are descriptions put in the wrong tag.
 MAX_TITLE_CHARS = 300
 # How many ancestors we walk to decide whether an element sits in a rail, sidebar or comments.
@@ -331,6 +334,8 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
         if el is None or el in seen or (el.tag in _TAGS and el.tag != "h2"):
             continue
         seen.add(el)
+        if len(seen) > MAX_HINTED_ELEMENTS:
+            break
         _collect_element(el, el.tag if isinstance(el.tag, str) else "", cand, zones)
     return cand
 
