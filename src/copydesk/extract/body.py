@@ -345,7 +345,8 @@ def _is_furniture_name(value: str) -> bool:
 _NEGATING_PARTS = frozenset({"has", "with", "no", "non", "not", "without"})
 
 
-_ATTRIBUTED = etree.XPath(".//*[@class or @id or @role or @hidden or @aria-hidden]")
+_ATTRIBUTED = etree.XPath(".//*[@class or @id or @role or @hidden or @aria-hidden or @style]")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def prune(body: etree._Element) -> None:
@@ -360,7 +361,12 @@ def prune(body: etree._Element) -> None:
     named: list[etree._Element] = list(body.iter(*DROP_TAGS, "header", "form", "figure"))
     verdicts: dict[str, bool] = {}  # class/id strings repeat a lot within a page
     for el in _ATTRIBUTED(body):
-        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        style = el.get("style")
+        if (
+            el.get("hidden") is not None
+            or el.get("aria-hidden") == "true"
+            or (style and _HIDDEN_STYLE.search(style))
+        ):
             named.append(el)
             continue
         if el.get("role") in FURNITURE_ROLES:
