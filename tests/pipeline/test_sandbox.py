@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
+
+import pytest
 
 from copydesk.archive.page import Page
 from copydesk.pipeline.sandbox import Bounds, WorkerPool
@@ -39,3 +42,25 @@ def test_pages_queued_behind_a_crash_or_hang_are_redone_in_order() -> None:
         for t, o in results
         if isinstance(o, Extracted)
     )
+
+
+def test_a_failing_source_loses_no_page_already_handed_out() -> None:
+    def jobs() -> Iterator[tuple[int, Page | None]]:
+        for i in range(3):
+            yield i, _page(i, fixture("wire_story.html"))
+        raise OSError("the archive is damaged here")
+
+    seen: list[int] = []
+    with WorkerPool(2, misbehaving_step, StepOptions(), Bounds(timeout_s=30.0)) as pool:
+        with pytest.raises(OSError, match="damaged"):
+            for tag, outcome in pool.run(jobs()):
+                assert isinstance(outcome, Extracted)
+                seen.append(tag)
+        assert seen == [0, 1, 2]
+        # The pool is clean for the next shard: a consumer that stops early leaves no stale page.
+        first = pool.run((i, _page(i, fixture("local_news.html"))) for i in range(6))
+        assert next(first)[0] == 0
+        first.close()
+        again = list(pool.run([(7, _page(7, fixture("business_brief.html")))]))
+        assert [tag for tag, _ in again] == [7]
+        assert isinstance(again[0][1], Extracted) and again[0][1].article["url"].endswith("/7")

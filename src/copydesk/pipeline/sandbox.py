@@ -200,15 +200,29 @@ class WorkerPool:
 
     def run(self, jobs: Iterable[tuple[T, Page | None]]) -> Iterator[tuple[T, Outcome | None]]:
         """Run ``step`` on every job's page; a job without a page passes through. Yields
-        (tag, outcome) in job order; the outcome is None for pass-through jobs."""
+        (tag, outcome) in job order; the outcome is None for pass-through jobs.
+
+        If ``jobs`` raises, the pages already handed out are finished and yielded first, then
+        the error is raised: what was read before a damaged spot is not lost."""
         while len(self._workers) < self._size:
             self._workers.append(self._spawn())
+        try:
+            yield from self._run(jobs)
+        finally:
+            # Left early (the consumer stopped, or an error): workers still holding pages
+            # would answer the next run with this run's results. Replace them.
+            for worker in [w for w in self._workers if w.queue]:
+                worker.queue.clear()
+                self._replace(worker, kill=True)
+
+    def _run(self, jobs: Iterable[tuple[T, Page | None]]) -> Iterator[tuple[T, Outcome | None]]:
         tags: dict[int, T] = {}
         done: dict[int, Outcome | None] = {}
         pages: dict[int, Page] = {}  # sent and not done: resent if their worker is replaced
         resend: deque[int] = deque()
         source = iter(jobs)
         exhausted = False
+        source_error: BaseException | None = None
         next_in = next_out = 0
         while True:
             # 1. fill the workers' queues (pass-through jobs are done at once)
@@ -219,7 +233,10 @@ class WorkerPool:
                         continue
                     if exhausted or next_in - next_out >= MAX_AHEAD:
                         break
-                    job = next(source, None)
+                    try:
+                        job = next(source, None)
+                    except Exception as exc:
+                        job, source_error = None, exc
                     if job is None:
                         exhausted = True
                         break
@@ -238,6 +255,8 @@ class WorkerPool:
             busy = [w for w in self._workers if w.queue]
             if not busy:
                 if exhausted and next_out == next_in and not resend:
+                    if source_error is not None:
+                        raise source_error
                     return
                 continue
             # 3. wait for a result or the earliest deadline
