@@ -327,6 +327,8 @@ def _body_element(root: etree._Element) -> etree._Element | None:
 def _is_furniture_name(value: str) -> bool:
     if "://" in value:
         value = value.split("://", 1)[0]  # an id that is a URL names a page, not a part
+    if "embed" in value.lower():
+        return False  # "social-media-embed": a quoted post is part of the story
     for token in _TOKEN_SPLIT.split(value.lower()):
         if not token or token in NOT_FURNITURE or token.startswith(NOT_FURNITURE_PREFIXES):
             continue
