@@ -168,3 +168,36 @@ def test_ray_engine_matches_local(tmp_path: Path) -> None:
     assert _snapshot(tmp_path / "ray") == _snapshot(tmp_path / "local")
     again = run_ray(paths, BatchOptions(out_dir=tmp_path / "ray", workers=2))
     assert [r.status for r in again] == ["skipped"] * 3
+
+
+def test_a_connection_cut_mid_file_fails_the_shard_for_a_retry(tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    warc = tmp_path / "cut.warc.gz"
+    write_pages_warc(warc, [fixture("wire_story.html"), fixture("local_news.html")] * 20)
+    data = warc.read_bytes()
+
+    class Cut(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data[: len(data) // 2])  # then the connection closes
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Cut)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/cut.warc.gz"
+        [result] = run_local([url], BatchOptions(out_dir=tmp_path / "out"))
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert result.status == "failed" and "read failed" in (result.error or "")
+    assert not list((tmp_path / "out").glob("*.done"))
+    assert not list((tmp_path / "out").glob("*.parquet"))

@@ -6,6 +6,7 @@ bounded steps. Errors opening or reading a source raise :class:`copydesk.errors.
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
 import zlib
@@ -39,10 +40,14 @@ def is_url(location: str) -> bool:
 class _SourceStream:
     """A raw stream that turns transport errors into SourceError and can be peeked at."""
 
-    def __init__(self, raw: BinaryIO, location: str) -> None:
+    def __init__(self, raw: BinaryIO, location: str, expected: int | None = None) -> None:
         self._raw = raw
         self._location = location
         self._peeked = b""
+        # Bytes the server announced (Content-Length): urllib returns b"" instead of raising
+        # when a connection closes early, which would pass a cut file off as a whole one.
+        self._expected = expected
+        self._received = 0
 
     def peek(self, size: int) -> bytes:
         while len(self._peeked) < size:
@@ -53,10 +58,22 @@ class _SourceStream:
         return self._peeked[:size]
 
     def _read_raw(self, size: int) -> bytes:
+        chunk = self._read_checked(size)
+        self._received += len(chunk)
+        cut = self._expected is not None and self._received < self._expected
+        if not chunk and size != 0 and cut:
+            raise SourceError(
+                f"{self._location}: read failed: connection closed after "
+                f"{self._received} of {self._expected} bytes"
+            )
+        return chunk
+
+    def _read_checked(self, size: int) -> bytes:
         try:
             return self._raw.read(size)
-        except (OSError, urllib.error.URLError) as exc:
-            raise SourceError(f"{self._location}: read failed: {exc}") from exc
+        except (OSError, urllib.error.URLError, http.client.HTTPException) as exc:
+            # HTTPException: IncompleteRead when the server closes before Content-Length.
+            raise SourceError(f"{self._location}: read failed: {exc!r}") from exc
 
     def read(self, size: int = -1, /) -> bytes:
         if self._peeked:
@@ -77,9 +94,11 @@ def open_source(location: str) -> _SourceStream:
     try:
         if is_url(location):
             request = urllib.request.Request(location, headers={"User-Agent": USER_AGENT})
-            raw: BinaryIO = urllib.request.urlopen(request, timeout=HTTP_TIMEOUT_S)
-        else:
-            raw = open(location, "rb")  # noqa: SIM115 - closed by the caller
+            response = urllib.request.urlopen(request, timeout=HTTP_TIMEOUT_S)
+            length = response.headers.get("Content-Length")
+            expected = int(length) if length and length.isdigit() else None
+            return _SourceStream(response, location, expected)
+        raw: BinaryIO = open(location, "rb")  # noqa: SIM115 - closed by the caller
     except (OSError, urllib.error.URLError, ValueError) as exc:
         raise SourceError(f"{location}: cannot open: {exc}") from exc
     return _SourceStream(raw, location)
