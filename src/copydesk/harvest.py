@@ -10,6 +10,10 @@ Stages of one page (``Crawler._handle``):
               kept, listings (``page_type``) feed the frontier instead
 6. commit     one SQLite transaction: article version, frontier state, new URLs, fetch log
 
+An address policy (``HarvestOptions.resolver``, e.g. the service's SSRF guard) is asked about every
+host connected to, seeds, redirect targets and discovered links alike; a refused host's URLs are
+committed as failed with outcome ``refused`` and the resolver's reason, never retried.
+
 Resumability comes from step 6 being atomic and last: after a kill -9 the next run reloads the
 queued rows and continues; a page whose transaction did not commit is fetched again (its WARC
 record is then duplicated, never its article).
@@ -33,6 +37,8 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urljoin
+
+from aiohttp.abc import AbstractResolver
 
 from copydesk.api import extract
 from copydesk.discover.feeds import Link, parse_feed
@@ -97,6 +103,9 @@ class HarvestOptions:
     warc_dir: Path | None = None
     warc_max_bytes: int = 1_000_000_000
     workers: int = 0  # extraction processes; 0 extracts on the event loop
+    # DNS resolver for every connection (an address policy such as the service's SSRF guard);
+    # None uses aiohttp's default. Owned by the caller; it is used on the crawl's event loop.
+    resolver: AbstractResolver | None = None
 
 
 @dataclass(slots=True)
@@ -128,6 +137,7 @@ class _Host:
     next_at: float = 0.0  # monotonic time before which no request starts
     delay: float = 0.0
     robots: RobotsRules | None = None
+    refused: str | None = None  # the resolver refused this host (its reason): nothing is fetched
 
 
 @dataclass(slots=True)
@@ -255,6 +265,7 @@ class Crawler:
             max_body=self.options.max_body,
             max_decoded=self.options.max_decoded,
             concurrency=max(1, self.options.concurrency),
+            resolver=self.options.resolver,
         )
         reporter = asyncio.create_task(self._report()) if self.progress else None
         try:
@@ -349,8 +360,11 @@ class Crawler:
                     queue.append(item)
                     continue
                 await asyncio.sleep(wait)
-            if self.options.obey_robots and state.robots is None:
+            if self.options.obey_robots and state.robots is None and state.refused is None:
                 await self._load_robots(host, item.url, state)
+            if state.refused is not None:
+                self._refuse(item, state.refused)
+                continue
             if state.robots is not None and state.robots.disallow_all:
                 # robots.txt unreachable (5xx, network): the URL stays queued for a later run.
                 self.stats.outcomes["robots_unavailable"] += 1
@@ -402,6 +416,11 @@ class Crawler:
         robots_url = f"{scheme}://{host}/robots.txt"
         result = await self._get(state, robots_url)
         self._archive(result)
+        if result.refused:
+            # The host's address is refused by policy: its pages would be too (same name, same
+            # lookup), so they are recorded as refused without asking again.
+            state.refused = result.error or "refused"
+            return
         if result.redirect_to:
             rules = RobotsRules(None, allow_all=True, reason="robots.txt redirected off host")
         elif result.error and result.status is None:
@@ -429,6 +448,11 @@ class Crawler:
             if wait <= self.options.max_wait_in_run:
                 state.next_at = max(state.next_at, time.monotonic() + max(0.0, wait))
 
+    def _refuse(self, item: Item, reason: str) -> None:
+        """Record a URL of a refused host as a failed fetch (fetch log and frontier)."""
+        result = FetchResult(item.url, item.url, None, error=reason, refused=True)
+        self._commit(item, result, _Outcome("refused", state="failed", error=reason), [])
+
     def _restart_pool(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
@@ -453,6 +477,8 @@ class Crawler:
     # -- deciding -------------------------------------------------------------------------------
     async def _decide(self, item: Item, result: FetchResult, state: _Host) -> _Outcome:
         status = result.status
+        if result.refused:
+            return _Outcome("refused", state="failed", error=result.error)
         if result.redirect_to:
             target = result.redirect_to
             redirect: _Links = []

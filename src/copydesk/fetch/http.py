@@ -3,16 +3,25 @@
 ``Fetcher.fetch`` never raises for what a server does: every outcome is a :class:`FetchResult`
 (``error`` set when there is no usable response). Politeness (which host, when) is the caller's
 job (``copydesk.harvest``); the fetcher only does the exchange and records it for the WARC.
+
+An address policy plugs in as an aiohttp resolver (``FetchOptions.resolver``; the service passes
+``copydesk.service.guard.GuardedResolver``): the connector asks it for every host it connects to,
+so the address checked is the address connected to, on every hop. aiohttp skips the resolver for
+IP literals, so the fetcher asks it about those itself. A resolver refuses an address by raising
+:class:`AddressRefused`; that fetch then fails for good (``FetchResult.refused``), never retried.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
+from aiohttp.abc import AbstractResolver
 
 from copydesk.discover.urls import host_of, is_http_url
 from copydesk.errors import FetchError
@@ -32,6 +41,14 @@ TIMEOUT_SECONDS = 30.0
 CONNECT_TIMEOUT_SECONDS = 10.0
 _READ_CHUNK = 64 * 1024
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+class AddressRefused(OSError):
+    """Raised by a resolver to refuse a host's addresses by policy (not a network failure).
+
+    An ``OSError`` because aiohttp wraps the resolver's OSErrors in ``ClientConnectorError``,
+    which is how the refusal reaches the fetcher with its message intact.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +83,7 @@ class FetchResult:
     exchanges: tuple[Exchange, ...] = ()
     redirect_to: str | None = None  # a redirect the fetcher did not follow (other host, limit)
     elapsed: float = 0.0
+    refused: bool = False  # the resolver refused the host's address: permanent, not retried
 
     @property
     def last(self) -> Exchange | None:
@@ -98,6 +116,9 @@ class FetchOptions:
     max_redirects: int = MAX_REDIRECTS
     concurrency: int = 32
     extra_headers: Mapping[str, str] = field(default_factory=dict)
+    # Resolves every host connected to (IP literals included); None uses aiohttp's default.
+    # Owned by the caller: the fetcher does not close it.
+    resolver: AbstractResolver | None = None
 
 
 class _TooLarge(FetchError):
@@ -113,7 +134,10 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         connector = aiohttp.TCPConnector(
-            limit=self.options.concurrency, limit_per_host=1, ttl_dns_cache=300
+            limit=self.options.concurrency,
+            limit_per_host=1,
+            ttl_dns_cache=300,
+            resolver=self.options.resolver,
         )
         self._session = aiohttp.ClientSession(
             connector=connector,
@@ -150,7 +174,15 @@ class Fetcher:
             if not is_http_url(current):
                 return self._result(url, current, None, exchanges, started, error="not http(s)")
             try:
+                await self._check_literal(current)
                 exchange = await self._exchange(current, headers or {})
+            except AddressRefused as exc:
+                return self._refused(url, current, exchanges, started, exc)
+            except aiohttp.ClientConnectorError as exc:
+                if isinstance(exc.os_error, AddressRefused):
+                    return self._refused(url, current, exchanges, started, exc.os_error)
+                error = f"{type(exc).__name__}: {exc}".strip()
+                return self._result(url, current, None, exchanges, started, error=error)
             except TimeoutError:
                 return self._result(url, current, None, exchanges, started, error="timeout")
             except _TooLarge as exc:
@@ -187,6 +219,36 @@ class Fetcher:
             if pace is not None:
                 await pace()
         return self._result(url, current, None, exchanges, started, error="too many redirects")
+
+    async def _check_literal(self, url: str) -> None:
+        """Ask the resolver about an IP-literal host, which aiohttp would connect to unasked."""
+        resolver = self.options.resolver
+        if resolver is None:
+            return
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        try:
+            ipaddress.ip_address(host.split("%", 1)[0])
+        except ValueError:
+            return  # a name: the connector asks the resolver itself
+        await resolver.resolve(host, parts.port or 0, socket.AF_UNSPEC)
+
+    @staticmethod
+    def _refused(
+        url: str, current: str, exchanges: list[Exchange], started: float, exc: OSError
+    ) -> FetchResult:
+        message = str(exc) or "address refused"
+        if not message.startswith("refused"):
+            message = f"refused: {message}"
+        return FetchResult(
+            url=url,
+            final_url=current,
+            status=None,
+            error=message,
+            exchanges=tuple(exchanges),
+            elapsed=time.monotonic() - started,
+            refused=True,
+        )
 
     def _final(
         self, url: str, current: str, exchange: Exchange, exchanges: list[Exchange], started: float

@@ -34,7 +34,7 @@ from copydesk.errors import FetchError, StoreError
 from copydesk.model import Article
 from copydesk.parse.decode import decode
 from copydesk.service.clusters import ClusterUnavailable, cluster_members
-from copydesk.service.crawl import Crawls, CrawlUnavailable
+from copydesk.service.crawl import Crawls, CrawlUnavailable, ResolverFactory
 from copydesk.service.gate import PAGE_CSP, Gate
 from copydesk.service.guard import BlockedURL, fetch_page
 from copydesk.service.ratelimit import RateLimiter
@@ -86,13 +86,15 @@ def _version() -> str:
 class ServiceState:
     """What the app holds; reachable as ``app.state.copydesk``."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self, settings: Settings, *, crawl_resolver: ResolverFactory | None = None
+    ) -> None:
         self.settings = settings
         self.version = _version()
         self.stores = StoreAccess(settings.store)
         self.limiter = RateLimiter(settings.rate_per_s, settings.rate_burst)
         self.renderer = Renderer(self.version)
-        self.crawls = Crawls(settings)
+        self.crawls = Crawls(settings, resolver=crawl_resolver)
 
 
 def parse_when(value: str | None, name: str) -> date | datetime | None:
@@ -253,12 +255,17 @@ def _register_api(app: FastAPI, state: ServiceState) -> None:
         status_code=202,
         response_model=CrawlJobOut,
         tags=["crawl"],
-        responses={**_PROBLEMS, 403: {"model": Problem}, 501: {"model": Problem}},
+        responses={
+            **_PROBLEMS,
+            403: {"model": Problem, "description": "A seed is refused by the SSRF guard"},
+            501: {"model": Problem, "description": "No store configured (--store)"},
+        },
     )
     async def start_crawl(req: CrawlRequest) -> JSONResponse:
-        """Queue seed URLs for the crawler; poll ``GET /crawl/{id}`` for its status. Answers 501
-        when the service cannot crawl (no store, or not started with --allow-private: see
-        service/crawl.py)."""
+        """Queue seed URLs for the crawler; poll ``GET /crawl/{id}`` for its status. Seeds the
+        SSRF guard refuses are a 403; every host the crawl connects to later (redirects,
+        discovered links) goes through the same guard (see service/crawl.py). Answers 501 when
+        the service has no store to crawl into."""
         if len(req.seeds) > settings.max_crawl_seeds:
             raise HTTPException(422, f"at most {settings.max_crawl_seeds} seeds per job")
         try:
@@ -374,10 +381,16 @@ def _docs_page(app: FastAPI, assets: PathLib | None) -> tuple[bytes, str]:
     return body, csp
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the service. Every piece of state lives on the returned app."""
+def create_app(
+    settings: Settings | None = None, *, crawl_resolver: ResolverFactory | None = None
+) -> FastAPI:
+    """Build the service. Every piece of state lives on the returned app.
+
+    ``crawl_resolver`` makes the resolver crawl jobs connect through (default: the SSRF guard
+    with the settings' address policy); tests give one that maps made-up names to 127.0.0.1.
+    """
     settings = settings or Settings()
-    state = ServiceState(settings)
+    state = ServiceState(settings, crawl_resolver=crawl_resolver)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -5,10 +5,13 @@ writable ``Store`` on the service's store file (the crawler's frontier lives in 
 crawls at once would share and race over it). The worker has its own event loop, so the
 crawler's extraction work never blocks the service's loop.
 
-The SSRF guard: seeds are checked here (scheme, IP literals, and what their names resolve to
-now). The crawler's fetcher does not yet take a resolver, so its redirects and discovered links
-cannot be re-checked hop by hop; until it does, crawling is only offered when the service runs
-with ``--allow-private`` (local use, where the guard is off anyway) and answers 501 otherwise.
+The SSRF guard works at two points. Seeds are checked here, up front (scheme, IP literals, and
+what their names resolve to now), so a refused seed is a 403 and no job. Then the crawler connects
+through the guard's resolver (``GuardedResolver`` as ``HarvestOptions.resolver``), so every host it
+connects to -- seeds again (DNS may have changed), redirect targets, discovered links -- is
+checked at connect time against the address actually used; a refused URL ends up in the job's
+stats as outcome ``refused`` and in the store's fetch log with the reason. ``--allow-private``
+turns the policy off (local use).
 """
 
 from __future__ import annotations
@@ -19,18 +22,32 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from copydesk.service.guard import check_host_resolves_public
+from aiohttp.abc import AbstractResolver
+
+from copydesk.service.guard import GuardedResolver, address_check, check_host_resolves_public
 from copydesk.service.settings import Settings
 
 # Jobs remembered for GET /crawl/{id}; older finished jobs are forgotten first.
 MAX_JOBS = 200
 
 
+# Makes the resolver one crawl job (or one seed check) connects through; called on the loop that
+# uses it. The default is the SSRF guard with the settings' address policy.
+ResolverFactory = Callable[[], AbstractResolver]
+
+
+def guard_factory(settings: Settings) -> ResolverFactory:
+    """The SSRF guard for ``settings``: any address with --allow-private, public ones otherwise."""
+    address_ok = address_check(settings.allow_private)
+    return lambda: GuardedResolver(address_ok=address_ok)
+
+
 class CrawlUnavailable(Exception):
-    """Crawling is not available for this service (no store, or no guarded fetcher)."""
+    """Crawling is not available for this service (no store configured)."""
 
 
 @dataclass
@@ -72,8 +89,10 @@ class CrawlJob:
 class Crawls:
     """The crawl jobs of one app, and the worker thread that runs them."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, resolver: ResolverFactory | None = None) -> None:
         self.settings = settings
+        # tests inject a guard whose lookups map made-up names to 127.0.0.1
+        self._resolver = resolver or guard_factory(settings)
         self._jobs: OrderedDict[str, CrawlJob] = OrderedDict()
         self._lock = threading.Lock()
         self._queue: queue.Queue[CrawlJob | None] = queue.Queue()
@@ -82,16 +101,17 @@ class Crawls:
     def _check_available(self) -> None:
         if self.settings.store is None:
             raise CrawlUnavailable("no store configured: start the service with --store PATH")
-        if not self.settings.allow_private:
-            raise CrawlUnavailable(
-                "crawling through the service needs the crawler's fetcher to take the SSRF "
-                "guard's resolver (not yet available); run with --allow-private for local use"
-            )
 
     async def start(self, seeds: list[str], max_pages: int) -> dict[str, Any]:
-        # refuse non-public seeds first: that answer does not depend on the crawler
-        for seed in seeds:
-            await check_host_resolves_public(seed, allow_private=self.settings.allow_private)
+        # refuse non-public seeds first: that answer does not depend on the store
+        resolver = self._resolver()
+        try:
+            for seed in seeds:
+                await check_host_resolves_public(
+                    seed, allow_private=self.settings.allow_private, resolver=resolver
+                )
+        finally:
+            await resolver.close()
         self._check_available()
         job = CrawlJob(uuid.uuid4().hex, [s.strip() for s in seeds], max_pages)
         with self._lock:
@@ -127,12 +147,22 @@ class Crawls:
 
         assert self.settings.store is not None
         job.status, job.started_at = "running", time.time()
+
+        async def crawl(store: Store) -> dict[str, Any]:
+            # the resolver is made on this job's event loop and closed with it
+            resolver = self._resolver()
+            try:
+                options = HarvestOptions(
+                    max_pages=job.max_pages, delay=self.settings.crawl_delay, resolver=resolver
+                )
+                crawler = job.crawler = Crawler(store, options)
+                return (await crawler.run(job.seeds)).to_dict()
+            finally:
+                await resolver.close()
+
         try:
             with Store(self.settings.store) as store:
-                options = HarvestOptions(max_pages=job.max_pages, delay=self.settings.crawl_delay)
-                job.crawler = Crawler(store, options)
-                stats = asyncio.run(job.crawler.run(job.seeds))
-            job.stats = stats.to_dict()
+                job.stats = asyncio.run(crawl(store))
             job.status = "done"
         except Exception as exc:  # a failed job is reported, never lost or raised into the API
             job.status, job.error = "failed", f"{exc.__class__.__name__}: {exc}"

@@ -23,6 +23,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import ThreadedResolver
 
 from copydesk.errors import FetchError
+from copydesk.fetch.http import AddressRefused
 
 # Longest URL accepted: browsers and servers cut around 8 KB; real article URLs stay below 2 KB.
 MAX_URL_CHARS = 4096
@@ -37,8 +38,9 @@ class BlockedURL(FetchError):
     """The URL is not fetchable by policy: bad scheme, or a non-public address."""
 
 
-class _BlockedAddress(OSError):
-    """Raised inside the resolver; aiohttp wraps OSErrors in ClientConnectorError."""
+class _BlockedAddress(AddressRefused):
+    """Raised inside the resolver; aiohttp wraps OSErrors in ClientConnectorError, and the
+    crawler's fetcher (``copydesk.fetch.http``) records an ``AddressRefused`` as a refused fetch."""
 
 
 def address_allowed(host: str) -> bool:
@@ -104,15 +106,22 @@ def check_url_shape(url: str, *, address_ok: AddressCheck) -> str:
 
 
 class GuardedResolver(AbstractResolver):
-    """A resolver that drops every refused address and fails when none is left."""
+    """A resolver that drops every refused address and fails when none is left.
 
-    def __init__(self, *, address_ok: AddressCheck) -> None:
-        self._inner = ThreadedResolver()
+    ``inner`` does the lookups (default: aiohttp's ThreadedResolver, made on first use because it
+    binds to the running event loop, so a guard can be built before its loop runs). Tests pass
+    one that maps made-up names to 127.0.0.1.
+    """
+
+    def __init__(self, *, address_ok: AddressCheck, inner: AbstractResolver | None = None) -> None:
+        self._inner = inner
         self._address_ok = address_ok
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
     ) -> list[ResolveResult]:
+        if self._inner is None:
+            self._inner = ThreadedResolver()
         infos = await self._inner.resolve(host, port, family)
         allowed = [info for info in infos if self._address_ok(info["host"])]
         if not allowed:
@@ -122,25 +131,34 @@ class GuardedResolver(AbstractResolver):
         return allowed
 
     async def close(self) -> None:
-        await self._inner.close()
+        if self._inner is not None:
+            await self._inner.close()
 
 
-async def check_host_resolves_public(url: str, *, allow_private: bool) -> None:
-    """Check a URL's host by resolving it now (for URLs queued to be fetched later)."""
+async def check_host_resolves_public(
+    url: str, *, allow_private: bool, resolver: AbstractResolver | None = None
+) -> None:
+    """Check a URL's host by resolving it now (for URLs queued to be fetched later).
+
+    ``resolver`` (a guard the caller owns and closes) replaces the default guard for host names;
+    it refuses by raising ``AddressRefused``.
+    """
     address_ok = address_check(allow_private)
     url = check_url_shape(url, address_ok=address_ok)
     host = urlsplit(url).hostname or ""
     if allow_private or _is_ip_literal(host):
         return
-    resolver = GuardedResolver(address_ok=address_ok)
+    owned = resolver is None
+    guard = GuardedResolver(address_ok=address_ok) if resolver is None else resolver
     try:
-        await resolver.resolve(host, 0, socket.AF_UNSPEC)
-    except _BlockedAddress as exc:
+        await guard.resolve(host, 0, socket.AF_UNSPEC)
+    except AddressRefused as exc:
         raise BlockedURL(str(exc)) from None
     except OSError as exc:
         raise FetchError(f"cannot resolve {host}: {exc}") from None
     finally:
-        await resolver.close()
+        if owned:
+            await guard.close()
 
 
 @dataclass(frozen=True, slots=True)
