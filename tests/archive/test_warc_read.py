@@ -106,7 +106,14 @@ def test_truncated_final_record(tmp_path: Path, suffix: str) -> None:
     data = full.read_bytes()
     cut = tmp_path / f"cut{suffix}"
     cut.write_bytes(data[: len(data) - 900])
-    pages = list(iter_pages(str(cut)))
+    pages: list[Page] = []
+    if suffix == ".warc.gz":
+        # Every readable record comes out first, then the cut is reported.
+        with pytest.raises(ArchiveFormatError, match="truncated"):
+            for page in iter_pages(str(cut)):
+                pages.append(page)
+    else:
+        pages = list(iter_pages(str(cut)))
     assert [p.body for p in pages[:2]] == bodies[:2]
     assert [p.truncated for p in pages[:2]] == [False, False]
     if len(pages) == 3:  # plain WARC: the reader sees the start of the last record

@@ -173,3 +173,14 @@ def test_output_does_not_depend_on_worker_count(tmp_path: Path, workers: int) ->
     a = pq.read_table(tmp_path / "one" / f"{one.name}.parquet")
     b = pq.read_table(tmp_path / "many" / f"{many.name}.parquet")
     assert a.equals(b)
+
+
+def test_truncated_gzip_archive_keeps_its_pages_and_says_so(tmp_path: Path) -> None:
+    warc = tmp_path / "cut.warc.gz"
+    write_pages_warc(warc, [fixture("wire_story.html"), fixture("local_news.html")] * 3)
+    data = warc.read_bytes()
+    warc.write_bytes(data[: len(data) - 700])
+    [result] = run_local([str(warc)], BatchOptions(out_dir=tmp_path / "out"))
+    assert result.status == "done"
+    assert result.stats["articles"] == 5
+    assert "truncated" in str(result.stats["read_error"])

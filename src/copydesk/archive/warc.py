@@ -159,6 +159,10 @@ def _iter_warc(
         if isinstance(exc.__cause__, SourceError):
             raise exc.__cause__ from None
         raise ArchiveFormatError(f"{location}: unreadable WARC structure: {exc}") from exc
+    if gunzip is not None and gunzip.truncated:
+        # Everything readable has been yielded; say that the file was cut (a partial last
+        # record may have been dropped by the WARC parser without a trace otherwise).
+        raise ArchiveFormatError(f"{location}: the file ends inside a gzip member (truncated)")
 
 
 def _warc_entry(record: Any, location: str, offset: int, max_record_bytes: int) -> Entry:
@@ -203,6 +207,8 @@ def _iter_arc(
         offset = lines.position
         line = lines.readline()
         if not line:
+            if gunzip is not None and gunzip.truncated:
+                raise ArchiveFormatError(f"{location}: the file ends inside a gzip member")
             return
         if not line.strip():
             continue
