@@ -68,3 +68,30 @@ def test_cli_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert args.func(args) == 1
     assert "missing.parquet" in capsys.readouterr().err
+
+
+def test_import_a_flat_export_keeps_the_text(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    flat = tmp_path / "flat.parquet"
+    pq.write_table(
+        pa.Table.from_pylist(
+            [
+                {
+                    "url": "https://n.example/f",
+                    "title": "F",
+                    "page_type": "article",
+                    "text": "First paragraph.\n\nSecond one.",
+                    "fetched_at": "2024-03-04T12:00:00+00:00",
+                }
+            ]
+        ),
+        flat,
+    )
+    with Store(tmp_path / "s.db") as store:
+        assert import_files([str(flat)], store).added == 1
+        stored = store.get_by_url("https://n.example/f")
+        assert stored is not None
+        assert stored.article.text == "First paragraph.\n\nSecond one."
+        assert stored.fetched_at is not None and stored.fetched_at.year == 2024

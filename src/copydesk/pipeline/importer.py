@@ -78,6 +78,16 @@ def _extra(data: dict[str, Any]) -> dict[str, Any]:
     return extra
 
 
+def _with_body(data: dict[str, Any]) -> dict[str, Any]:
+    """Flat exports (CSV-like Parquet, trimmed JSON) carry ``text`` but no ``body``; the record
+    derives ``text`` from ``body``, so rebuild paragraphs from the text instead of losing it."""
+    text = data.get("text")
+    if not data.get("body") and isinstance(text, str) and text.strip():
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        return {**data, "body": [{"kind": "paragraph", "text": p} for p in paragraphs]}
+    return data
+
+
 def _keyed(article: Article, extra: dict[str, Any]) -> Item:
     if not article.url and not article.canonical_url:
         digest = hashlib.sha1(
@@ -96,7 +106,7 @@ def iter_parquet(path: str, stats: ImportStats) -> Iterator[Item]:
         for row in batch.to_pylist():
             stats.records += 1
             try:
-                article = Article.from_dict(row_to_article_dict(row))
+                article = Article.from_dict(_with_body(row_to_article_dict(row)))
             except (ValueError, TypeError, KeyError):
                 stats.invalid += 1
                 continue
@@ -122,7 +132,7 @@ def iter_jsonl(path: str, stats: ImportStats) -> Iterator[Item]:
                     data = json.loads(line)
                     if not isinstance(data, dict):
                         raise ValueError("not an object")
-                    article = Article.from_dict(data)
+                    article = Article.from_dict(_with_body(data))
                 except (ValueError, TypeError, KeyError):
                     stats.invalid += 1
                     continue

@@ -112,7 +112,7 @@ def article_row(
 def row_to_article_dict(row: Mapping[str, Any]) -> dict[str, Any]:
     """Inverse of :func:`article_row` for readers (``copydesk import``): an ``Article.from_dict``
     input, plus the provenance of the record in the archive."""
-    data = {key: row.get(key) for key in ARTICLE_KEYS}
+    data = {key: row.get(key) for key in ARTICLE_KEYS if key in row}
     provenance = row.get("provenance")
     data["provenance"] = dict(provenance) if provenance else {}
     extra = row.get("extra")
