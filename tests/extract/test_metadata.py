@@ -230,3 +230,20 @@ def test_event_dates_in_prose_are_not_publication_dates() -> None:
     doc = parse_html(html)
     assert doc is not None
     assert extract_metadata(doc, fetched_at=FETCHED).published is None
+
+
+def test_byline_printed_under_headline() -> None:
+    html = (
+        "<html><body><h1>Erinnerungskultur in der Stadt</h1>"
+        "<p><b>Von:</b> <a href='/autoren/lindner'>Claudia Lindner</a></p>"
+        "<p>Text messages are not bylines, and neither is this sentence.</p></body></html>"
+    )
+    doc = parse_html(html)
+    assert doc is not None
+    meta = extract_metadata(doc, fetched_at=FETCHED)
+    assert meta.authors == ("Claudia Lindner",)
+    assert meta.provenance["authors"] == "dom:text"
+    prose = "<html><body><h1>Phones</h1><p>Text messages are cheap now.</p></body></html>"
+    doc = parse_html(prose)
+    assert doc is not None
+    assert extract_metadata(doc, fetched_at=FETCHED).authors == ()

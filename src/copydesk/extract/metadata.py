@@ -128,8 +128,15 @@ _WRITTEN_BY = re.compile(
     r"written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|autor|author",
     re.IGNORECASE,
 )
+# A byline's lead word; "Text"/"Autor" count only with a colon ("Text messages…" is prose).
 _BYLINE_LEAD = re.compile(
-    r"^(?:by|von|par|por|door|text|texto|autor(?:in|en)?|author|posted by|written by)\b\s*:?\s*\S",
+    r"^(?:(?:by|von|par|por|door|posted by|written by)\b\s*:?|"
+    r"(?:text|texto|autor(?:in|en)?|author)\s*:)\s*",
+    re.IGNORECASE,
+)
+_BYLINE_LABEL_ONLY = re.compile(
+    r"^(?:(?:by|von|par|por|door|posted by|written by)\s*:?|"
+    r"(?:text|texto|autor(?:in|en)?|author)\s*:)$",
     re.IGNORECASE,
 )
 _SITE_H1 = re.compile(r"site-?title|site-?name|logo|brand|blog-?title|header-?title")
@@ -687,8 +694,9 @@ def _byline_near_headline(res: _Resolver) -> list[str]:
         nodes = _AFTER_H1(h1, n=SCAN_TEXT_NODES)
     except etree.XPathError:
         return []
+    found = nodes if isinstance(nodes, list) else []
     read = 0
-    for node in nodes if isinstance(nodes, list) else []:
+    for i, node in enumerate(found):
         text = " ".join(str(node).split())
         read += len(text)
         if read > SCAN_TEXT_CHARS:
@@ -698,9 +706,10 @@ def _byline_near_headline(res: _Resolver) -> list[str]:
         parent = node.getparent()
         if parent is None or parent.tag in _SCAN_SKIP_TAGS or res.zones.bad(parent):
             continue
-        if len(text.split()) == 1 and parent.getnext() is not None:
-            # "Von" alone: the name is the next element's text ("Von <a>Name</a>")
-            text = f"{text} {_text(parent.getnext())}"
+        if _BYLINE_LABEL_ONLY.match(text):
+            # "Von:" alone: the name is the next text ("<b>Von:</b> <a>Name</a>")
+            rest = (" ".join(str(n).split()) for n in found[i + 1 : i + 4])
+            text = f"{text} {next((r for r in rest if r), '')}"
         return [text]
     return []
 
