@@ -22,4 +22,4 @@ gate:  ## the quality gate: fails below any floor in eval/floors.json
 	$(PY) -m eval gate
 
 bench:  ## copydesk vs trafilatura, readability-lxml, newspaper4k on AEB; writes bench/results/
-	$(PY) -m bench extract
+	$(PY) -m bench extract --rounds 3

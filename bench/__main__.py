@@ -1,4 +1,4 @@
-"""``python -m bench extract [--tools ...] [--limit N] [--repeat R]``."""
+"""``python -m bench extract [--tools ...] [--limit N] [--repeat R] [--rounds N]``."""
 
 from __future__ import annotations
 
@@ -19,12 +19,18 @@ def main(argv: list[str] | None = None) -> int:
     ext.add_argument("--tools", nargs="+", choices=sorted(TOOLS), default=extract.DEFAULT_TOOLS)
     ext.add_argument("--limit", type=int, default=None, help="only the first N pages")
     ext.add_argument("--repeat", type=int, default=1, help="time each page R times, keep the min")
+    ext.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="measure all tools N times, taking turns; keep the min",
+    )
     args = parser.parse_args(argv)
     datasets = args.datasets.resolve() if args.datasets else datasets_dir()
     if not available(datasets / "aeb"):
         print(f"datasets not found at {datasets}: nothing to benchmark")
         return 2
-    return extract.run(datasets, args.tools, args.limit, args.repeat)
+    return extract.run(datasets, args.tools, args.limit, args.repeat, rounds=args.rounds)
 
 
 if __name__ == "__main__":

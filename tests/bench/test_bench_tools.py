@@ -59,3 +59,20 @@ def test_quantile_picks_nearest_rank() -> None:
     assert _quantile([], 0.5) == 0.0
     assert _quantile([5.0, 1.0, 3.0], 0.5) == 3.0
     assert _quantile([float(i) for i in range(1, 101)], 0.95) == 95.0
+
+
+def test_rounds_keep_each_pages_fastest_time_and_highest_peak() -> None:
+    from bench.extract import merge_rounds
+
+    first = {"times_ms": {"a": 5.0, "b": 2.0}, "peak_rss_mb": 90.0, "rss_before_mb": 80.0}
+    later = {"times_ms": {"a": 3.0, "b": 4.0}, "peak_rss_mb": 95.0, "rss_before_mb": 79.0}
+    merged = merge_rounds(
+        {**first, "warmup_ms": 9.0, "texts": {"a": "x"}}, {**later, "warmup_ms": 7.0}
+    )
+    assert merged["times_ms"] == {"a": 3.0, "b": 2.0}
+    assert (merged["peak_rss_mb"], merged["rss_before_mb"], merged["warmup_ms"]) == (
+        95.0,
+        80.0,
+        7.0,
+    )
+    assert merged["texts"] == {"a": "x"}
