@@ -19,15 +19,15 @@ MAX_HTML_CHARS = 5_000_000
 # the depth limit is hit, parse again with wrapper tags removed (their text kept), then with
 # every tag but paragraph breaks removed.
 _WRAPPER_TAGS = re.compile(
-    r"</?(?:div|span|section|article|main|font|center|b|i|u|em|strong|small|big|a|header|"
-    r"footer|aside|nav|form|label|ins|del|sup|sub|mark|abbr|cite|q|s|tt)\b[^>]*>",
+    rb"</?(?:div|span|section|article|main|font|center|b|i|u|em|strong|small|big|a|header|"
+    rb"footer|aside|nav|form|label|ins|del|sup|sub|mark|abbr|cite|q|s|tt)\b[^>]*>",
     re.IGNORECASE,
 )
-_ANY_TAG = re.compile(r"<(?!/?(?:p|br|h[1-6]|html|body|head|title|meta)\b)[^>]*>", re.IGNORECASE)
-_AFTER_END = re.compile(r"</html\s*>(?=\s*\S)", re.IGNORECASE)
-_BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
+_ANY_TAG = re.compile(rb"<(?!/?(?:p|br|h[1-6]|html|body|head|title|meta)\b)[^>]*>", re.IGNORECASE)
+_AFTER_END = re.compile(rb"</html\s*>(?=\s*\S)", re.IGNORECASE)
+_BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 _DEPTH_ERROR = "Excessive depth"
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROLS = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,42 +40,41 @@ class Document:
 
 def parse_html(text: str, url: str | None = None) -> Document | None:
     """Parse HTML text; ``None`` when nothing parseable is left (empty, whitespace, junk)."""
-    text = text[:MAX_HTML_CHARS]
-    # lone surrogates, NULs and other C0 controls make lxml raise (or refuse to set text later);
-    # they carry no text anyway
-    text = text.encode("utf-8", "replace").decode("utf-8")
-    if _CONTROLS.search(text):
-        text = _CONTROLS.sub("", text)
-    if not text.strip():
+    # one UTF-8 encoding serves everything below: lone surrogates become "?", and lxml gets
+    # bytes (it refuses str carrying an <?xml encoding?> declaration)
+    data = text[:MAX_HTML_CHARS].encode("utf-8", "replace")
+    if _CONTROLS.search(data):
+        # NULs and other C0 controls make lxml refuse to set text later; they carry no text
+        data = _CONTROLS.sub(b"", data)
+    if not data.strip():
         return None
-    if _text_after_end(text):
+    if _text_after_end(data):
         # text after </html> is shown by browsers but dropped by libxml2: reopen the body
-        text = _BODY_END.sub(" ", _AFTER_END.sub(" ", text))
-    root, too_deep = _parse(text)
+        data = _BODY_END.sub(b" ", _AFTER_END.sub(b" ", data))
+    root, too_deep = _parse(data)
     for flatten in (_WRAPPER_TAGS, _ANY_TAG):
         if not too_deep:
             break
-        root, too_deep = _parse(flatten.sub(" ", text))
+        root, too_deep = _parse(flatten.sub(b" ", data))
     if root is None:
         return None
     return Document(root=root, url=url)
 
 
-def _text_after_end(text: str) -> bool:
+def _text_after_end(data: bytes) -> bool:
     """Is there visible content after the last </html>? (rfind: no regex scan of the page)"""
-    end = max(text.rfind("</html"), text.rfind("</HTML"), text.rfind("</Html"))
+    end = max(data.rfind(b"</html"), data.rfind(b"</HTML"), data.rfind(b"</Html"))
     if end < 0:
         return False
-    close = text.find(">", end)
-    return close >= 0 and bool(text[close + 1 :].strip())
+    close = data.find(b">", end)
+    return close >= 0 and bool(data[close + 1 :].strip())
 
 
-def _parse(text: str) -> tuple[etree._Element | None, bool]:
-    # lxml refuses str input that carries an encoding declaration (<?xml encoding=...?>), so it
-    # gets UTF-8 bytes and is told so (which also overrides a now-wrong <meta charset>)
+def _parse(data: bytes) -> tuple[etree._Element | None, bool]:
+    # told it is UTF-8, which also overrides a <meta charset> that decoding already handled
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):
         return None, False
     too_deep = any(_DEPTH_ERROR in entry.message for entry in parser.error_log)
