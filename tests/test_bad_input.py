@@ -140,7 +140,7 @@ def _page_words(html: str) -> str:
     doc = parse_html(html)
     if doc is None:
         return ""
-    return " ".join(doc.root.text_content().split())
+    return " ".join("".join(doc.root.itertext()).split())
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -20,9 +20,9 @@ def _paragraphs(html: str) -> list[Block]:
     doc = parse_html(html)
     assert doc is not None
     return [
-        Block("paragraph", " ".join(p.text_content().split()))
+        Block("paragraph", " ".join("".join(p.itertext()).split()))
         for p in doc.root.iter("p")
-        if p.text_content().strip()
+        if "".join(p.itertext()).strip()
     ]
 
 

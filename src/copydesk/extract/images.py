@@ -32,7 +32,7 @@ _PLACEHOLDER = re.compile(r"^data:|blank\.gif|spacer|pixel\.gif|1x1|placeholder"
 
 
 def _text(el: etree._Element) -> str:
-    return " ".join(el.text_content().split())
+    return " ".join("".join(el.itertext()).split())
 
 
 def _img_src(img: etree._Element) -> str | None:
