@@ -18,7 +18,14 @@ PageType = Literal["article", "listing", "other"]
 BlockKind = Literal["paragraph", "heading", "quote", "list_item", "preformatted", "table"]
 
 PAGE_TYPES: tuple[str, ...] = ("article", "listing", "other")
-BLOCK_KINDS: tuple[str, ...] = ("paragraph", "heading", "quote", "list_item", "preformatted", "table")
+BLOCK_KINDS: tuple[str, ...] = (
+    "paragraph",
+    "heading",
+    "quote",
+    "list_item",
+    "preformatted",
+    "table",
+)
 
 
 def _iso(value: datetime | None) -> str | None:
