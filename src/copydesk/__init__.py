@@ -1,6 +1,6 @@
 """copydesk: news web pages in, clean structured article records out."""
 
-from copydesk.api import extract
+from copydesk.api import Extractor, extract
 from copydesk.errors import CopydeskError, FetchError, SourceError
 from copydesk.extract.gate import classify_page
 from copydesk.harvest import harvest
@@ -12,6 +12,7 @@ __all__ = [
     "Block",
     "CopydeskError",
     "Dateline",
+    "Extractor",
     "FetchError",
     "Image",
     "Quote",
