@@ -95,3 +95,37 @@ def test_import_a_flat_export_keeps_the_text(tmp_path: Path) -> None:
         assert stored is not None
         assert stored.article.text == "First paragraph.\n\nSecond one."
         assert stored.fetched_at is not None and stored.fetched_at.year == 2024
+
+
+def _story(url: str, title: str, paragraphs: list[str]) -> str:
+    body = tuple(Block("paragraph", p) for p in paragraphs)
+    return json.dumps(Article(url=url, title=title, page_type="article", body=body).to_dict())
+
+
+def test_cli_import_clusters_syndicated_copies(tmp_path: Path) -> None:
+    words = "the council voted on tuesday to expand the river flood defences after".split()
+    paragraphs = [
+        " ".join(f"{w}{(i * 7 + j) % 97}" for j, w in enumerate(words * 3)) for i in range(8)
+    ]
+    other = [p.replace("council", "orchestra").replace("river", "violin") for p in paragraphs]
+    other = [" ".join(reversed(p.split())) for p in other]
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        "\n".join(
+            [
+                _story("https://wire.example/a", "Council expands defences", paragraphs),
+                _story("https://paper.example/b", "Flood plan approved", paragraphs[:6]),
+                _story("https://else.example/c", "Unrelated", other),
+            ]
+        )
+        + "\n"
+    )
+    parser = argparse.ArgumentParser()
+    import_cmd.register(parser.add_subparsers())
+    args = parser.parse_args(["import", str(path), "--store", str(tmp_path / "s.db")])
+    assert args.func(args) == 0
+    with Store(tmp_path / "s.db") as store:
+        by_url = {s.article.url: s.cluster_id for s in store.iter_articles()}
+    assert by_url["https://wire.example/a"] is not None
+    assert by_url["https://wire.example/a"] == by_url["https://paper.example/b"]
+    assert by_url["https://else.example/c"] != by_url["https://wire.example/a"]

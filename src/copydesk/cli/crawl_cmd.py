@@ -13,6 +13,7 @@ import re
 import sys
 from datetime import UTC, datetime
 
+from copydesk.dedup.clusters import sync_store
 from copydesk.errors import StoreError
 from copydesk.harvest import (
     DEFAULT_CONCURRENCY,
@@ -22,6 +23,7 @@ from copydesk.harvest import (
     DEFAULT_USER_AGENT,
     harvest,
 )
+from copydesk.store import Store
 
 
 def _date(value: str) -> datetime:
@@ -106,6 +108,9 @@ def run(args: argparse.Namespace) -> int:
             max_depth=args.max_depth,
             workers=max(0, args.workers),
         )
+        with Store(args.store) as store:
+            # stories are kept current as articles arrive (incremental: only new versions)
+            sync_store(store)
     except StoreError as exc:
         print(f"copydesk crawl: {exc}", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from copydesk.dedup.clusters import sync_store
 from copydesk.errors import StoreError
 from copydesk.pipeline.importer import import_files
 from copydesk.store import Store
@@ -30,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Store(args.store) as store:
             stats = import_files(args.paths, store)
+            # stories are kept current as articles arrive (incremental: only new versions)
+            clustered = sync_store(store)
     except StoreError as exc:
         print(f"copydesk import: {exc}", file=sys.stderr)
         return 1
@@ -37,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"copydesk import: {error}", file=sys.stderr)
     print(
         f"{stats.files} files, {stats.records:,} records read, {stats.invalid:,} invalid; "
-        f"store: {stats.after:,} articles ({stats.added:+,})",
+        f"store: {stats.after:,} articles ({stats.added:+,}); {clustered:,} clustered",
         file=sys.stderr,
     )
     return 1 if stats.errors else 0
