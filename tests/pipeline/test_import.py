@@ -103,7 +103,20 @@ def _story(url: str, title: str, paragraphs: list[str]) -> str:
 
 
 def test_cli_import_clusters_syndicated_copies(tmp_path: Path) -> None:
-    words = "the council voted on tuesday to expand the river flood defences after".split()
+    words = [
+        "the",
+        "council",
+        "voted",
+        "on",
+        "tuesday",
+        "to",
+        "expand",
+        "the",
+        "river",
+        "flood",
+        "defences",
+        "after",
+    ]
     paragraphs = [
         " ".join(f"{w}{(i * 7 + j) % 97}" for j, w in enumerate(words * 3)) for i in range(8)
     ]
