@@ -58,7 +58,7 @@ def run(datasets: Path, limit: int | None, repeat: int) -> int:
         if doc is None:
             continue
         blocks = tuple(
-            Block("paragraph", " ".join(p.text_content().split())) for p in doc.root.iter("p")
+            Block("paragraph", " ".join("".join(p.itertext()).split())) for p in doc.root.iter("p")
         )
 
         def meta(doc=doc, blocks=blocks) -> None:  # type: ignore[no-untyped-def]

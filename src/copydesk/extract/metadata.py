@@ -4,7 +4,9 @@ Two phases, because some fields need the body and the body extractor may change 
 
 1. :func:`extract_metadata` reads the untouched tree in one XPath pass that gathers candidates
    (meta tags, JSON-LD, ``<time>``, itemprops, bylines, stamp lines, h1, figures), then resolves
-   each field from its candidates in a fixed order of trust.
+   each field from its candidates in a fixed order of trust; the publication date is then
+   checked against the other sources (independent families vote for a day; a UTC timestamp
+   takes the publisher's local day when another source prints it).
 2. :func:`complete_metadata` uses the body blocks: dateline from the first paragraph, language
    from the text, page type.
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from functools import partial
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -169,6 +171,20 @@ _DATE_META = {
 _NOW_SLACK = timedelta(days=1)
 # Sources that print machine-readable timestamps (the only ones _local_form compares).
 _STRUCTURED = ("meta:", "jsonld:", "dom:itemprop", "dom:time")
+# Agreement voting for the publication date. Each independent family of sources (JSON-LD, meta
+# tags, <time>/itemprop markup, stamp lines, the date printed near the headline, the URL) votes
+# for its day; another day replaces the most trusted source's day only when at least
+# AGREEMENT_MARGIN more families name it and one of them is visible to readers. A margin of 1
+# lets two agreeing visible sources overrule one stale JSON-LD; larger margins change almost
+# nothing (calibrated on the htmldate-eval and trafilatura-eval development halves).
+AGREEMENT_MARGIN = 1
+# Whether a declared modification on the same day counts as one more vote: a republished page
+# prints its new date and declares it as modified, while datePublished keeps the first issue.
+AGREEMENT_COUNTS_MODIFIED = True
+_VISIBLE_FAMILIES = frozenset({"dom:stamp", "dom:text", "markup", "url"})
+# Real-world UTC offsets: a UTC instant can be printed on any local day these reach.
+_ZONE_MIN = timedelta(hours=-12)
+_ZONE_MAX = timedelta(hours=14)
 # Two sources name the same instant when they differ by at most this much (rounding to minutes).
 LOCAL_FORM_SLACK_SECONDS = 60
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})
@@ -287,7 +303,7 @@ def _modified_only(attrs: str) -> bool:
 
 def _text(el: etree._Element) -> str:
     try:
-        return " ".join(el.text_content().split())
+        return " ".join("".join(el.itertext()).split())
     except ValueError:
         return ""
 
@@ -437,6 +453,8 @@ class _Resolver:
     prefer_mdy: bool
     zones: _Zones
     provenance: dict[str, str] = field(default_factory=dict)
+    parsed: dict[str, D.ParsedDate | None] = field(default_factory=dict)
+    stamps: dict[str, D.Stamp] = field(default_factory=dict)
 
     def meta(self, *keys: str) -> tuple[str, str] | None:
         for key in keys:
@@ -451,8 +469,20 @@ class _Resolver:
         return D.plausible(parsed.value, self.fetched_at, now=self.now)
 
     def parse(self, raw: str) -> D.ParsedDate | None:
+        # published, modified and the agreement vote read the same strings: read each once
+        if raw in self.parsed:
+            return self.parsed[raw]
         found = D.parse_date(raw, prefer_mdy=self.prefer_mdy)
-        return found if self.ok(found) else None
+        result = found if self.ok(found) else None
+        self.parsed[raw] = result
+        return result
+
+    def stamp(self, text: str) -> D.Stamp:
+        known = self.stamps.get(text)
+        if known is None:
+            known = D.parse_stamp(text, fetched_at=self.fetched_at, prefer_mdy=self.prefer_mdy)
+            self.stamps[text] = known
+        return known
 
 
 def _main_value(res: _Resolver, key: str) -> Any:
@@ -588,7 +618,7 @@ def _first_time(res: _Resolver, kind: str, origin: str) -> D.ParsedDate | None:
 
 def _first_stamp(res: _Resolver, kind: str) -> D.ParsedDate | None:
     for text, hint in res.cand.stamps:
-        stamp = D.parse_stamp(text, fetched_at=res.fetched_at, prefer_mdy=res.prefer_mdy)
+        stamp = res.stamp(text)
         if kind == "m" and stamp.modified is not None and res.ok(stamp.modified):
             return stamp.modified
         if kind == "p":
@@ -629,8 +659,160 @@ def _local_form(
     return found, origin
 
 
+def _family(origin: str) -> str:
+    """Sources that are one publisher's one claim count once: all meta tags are one family."""
+    if origin.startswith("jsonld:"):
+        return "jsonld"
+    if origin.startswith("meta:"):
+        return "meta"
+    if origin in ("dom:itemprop", "dom:time"):
+        return "markup"
+    return origin  # dom:stamp, dom:text, url, html:title
+
+
+def _published_candidates(
+    res: _Resolver,
+) -> tuple[list[tuple[D.ParsedDate, str]], Callable[[], D.ParsedDate | None] | None]:
+    """Every source's publication date, in order of trust; the weak fallbacks (the <title>, the
+    whole text) only when nothing else gave one. The scan of the text near the headline is
+    returned unread when a stronger source was found: the vote reads it only when it can
+    change the outcome (it is the costliest source)."""
+    found: list[tuple[D.ParsedDate, str]] = []
+    scan: Callable[[], D.ParsedDate | None] | None = None
+    weak = False
+    for origin, get in _date_sources(res, "p"):
+        if origin == "dom:text" and found and not weak and scan is None:
+            scan = get  # the first dom:text source is the scan near the headline
+            continue
+        weak = weak or origin == "html:title"
+        if weak and found:
+            break
+        value = get()
+        if value is not None:
+            found.append((value, origin))
+    return found, scan
+
+
+def _same_instant_local(
+    primary: tuple[D.ParsedDate, str], found: Sequence[tuple[D.ParsedDate, str]]
+) -> tuple[D.ParsedDate, str]:
+    """:func:`_local_form` over the candidates already read (no second pass over sources)."""
+    value = primary[0].value
+    if value.tzinfo is None or value.utcoffset() != timedelta(0):
+        return primary
+    for other, origin in found:
+        if origin == primary[1] or not origin.startswith(_STRUCTURED):
+            continue
+        if other.value.tzinfo is None or not other.value.utcoffset():
+            continue
+        if abs((other.value - value).total_seconds()) <= LOCAL_FORM_SLACK_SECONDS:
+            return other, origin
+    return primary
+
+
+def _local_day(
+    primary: tuple[D.ParsedDate, str], found: Sequence[tuple[D.ParsedDate, str]]
+) -> tuple[D.ParsedDate, str]:
+    """A UTC timestamp in the publisher's own day. A naive clock printed elsewhere for the same
+    instant (a whole number of quarter hours away, within real zone offsets) gives the offset;
+    a naive date one day off, reachable from the instant by a real offset, gives the day."""
+    value = primary[0].value
+    if value.utcoffset() != timedelta(0) or primary[0].precision == "day":
+        return primary
+    utc_wall = value.replace(tzinfo=None)
+    for other, origin in found:
+        if other.value.tzinfo is not None or _family(origin) == _family(primary[1]):
+            continue
+        if other.precision != "day":
+            shift = other.value - utc_wall
+            minutes = shift.total_seconds() / 60
+            if shift and minutes % 15 == 0 and _ZONE_MIN <= shift <= _ZONE_MAX:
+                local = value.astimezone(timezone(shift))
+                return replace(primary[0], value=local), primary[1]
+            continue
+        if other.value.date() == utc_wall.date():
+            return primary
+        earliest, latest = (utc_wall + _ZONE_MIN).date(), (utc_wall + _ZONE_MAX).date()
+        if earliest <= other.value.date() <= latest:
+            return other, origin
+        return primary
+    return primary
+
+
+def _declared_modified(res: _Resolver) -> list[D.ParsedDate]:
+    found = []
+    for origin, get in _date_sources(res, "m"):
+        if origin.startswith(_STRUCTURED):
+            value = get()
+            if value is not None:
+                found.append(value)
+    return found
+
+
+def _same_instant(a: D.ParsedDate, b: D.ParsedDate) -> bool:
+    if a.precision == "day" or b.precision == "day":
+        return False
+    if (a.value.tzinfo is None) != (b.value.tzinfo is None):
+        return False
+    return abs((a.value - b.value).total_seconds()) <= LOCAL_FORM_SLACK_SECONDS
+
+
+def _votes(
+    found: Sequence[tuple[D.ParsedDate, str]], modified: Sequence[D.ParsedDate], primary_day: Any
+) -> tuple[dict[Any, set[str]], dict[Any, tuple[D.ParsedDate, str]]]:
+    """Day -> the families naming it, and the most trusted candidate for each day."""
+    votes: dict[Any, set[str]] = {}
+    first: dict[Any, tuple[D.ParsedDate, str]] = {}
+    for value, origin in found:
+        family = _family(origin)
+        if family == "html:title":
+            continue
+        if family in _VISIBLE_FAMILIES and any(_same_instant(value, m) for m in modified):
+            continue  # the page prints its update time: no vote for the publication
+        day = value.value.date()
+        votes.setdefault(day, set()).add(family)
+        first.setdefault(day, (value, origin))
+    for mod in modified:
+        day = mod.value.date()
+        if day in votes and day >= primary_day:
+            votes[day].add("modified")
+    return votes, first
+
+
+def _agreed_published(res: _Resolver) -> tuple[D.ParsedDate, str] | None:
+    """The publication date most independent sources agree on (see AGREEMENT_* above)."""
+    found, scan = _published_candidates(res)
+    if not found:
+        return None
+    modified = _declared_modified(res) if AGREEMENT_COUNTS_MODIFIED else []
+    primary = _same_instant_local(found[0], found)
+    votes, _ = _votes(found, modified, primary[0].value.date())
+    own = len(votes.get(primary[0].value.date(), ()))
+    others = max((len(v) for d, v in votes.items() if d != primary[0].value.date()), default=0)
+    utc = primary[0].value.utcoffset() == timedelta(0) and primary[0].precision != "day"
+    # the scan adds at most two votes to a day (its own and a declared modification's)
+    if scan is not None and (utc or others + 2 >= own + AGREEMENT_MARGIN):
+        seen = scan()
+        if seen is not None:
+            found = [*found, (seen, "dom:text")]
+    primary = _local_day(primary, found)
+    primary_day = primary[0].value.date()
+    votes, first = _votes(found, modified, primary_day)
+    if not votes:
+        return primary
+    own_votes = votes.get(primary_day, set())
+    best = max(votes, key=lambda d: (len(votes[d]), d == primary_day))
+    if (
+        best != primary_day
+        and len(votes[best]) >= len(own_votes) + AGREEMENT_MARGIN
+        and votes[best] & _VISIBLE_FAMILIES
+    ):
+        return first[best]
+    return primary
+
+
 def _resolve_dates(res: _Resolver) -> tuple[datetime | None, datetime | None]:
-    published = _resolve_date(res, "p")
+    published = _agreed_published(res)
     modified = _resolve_date(res, "m")
     pub_value: datetime | None = None
     mod_value: datetime | None = None
