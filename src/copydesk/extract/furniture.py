@@ -9,6 +9,11 @@ largest ancestor below the rail that holds no other headline link, and the card'
 are read by shape: ``<time>`` or an age line, a byline, a ``<figcaption>``, a summary paragraph.
 
 Notices: the innermost elements whose text is a copyright line, a correction or an update note.
+
+Speed: this stage reads every page, so tag filtering runs in C (``iter(tags)``), the subtrees
+under script/style/svg/... are collected once per page into a set instead of walking each
+element's ancestors, and notice candidates are found by a keyword test on each text node, so
+only the few elements around a keyword have their whole text read.
 """
 
 from __future__ import annotations
@@ -67,6 +72,8 @@ _NOTICE_TAGS = frozenset(
     }
 )
 # Tags that keep an element a "leaf" of a card: a byline "By <a>Jane Doe</a>" is read whole.
+# Childless elements that may carry a rail's heading as their first child.
+_LEAF_HEADING_TAGS = frozenset({"header", "div", "span", "p", "strong"})
 _INLINE_TAGS = frozenset({"br", "em", "i", "b", "strong", "a", "abbr", "small"})
 # A link whose paragraph holds this many times its own text is a citation in running text.
 INLINE_LINK_RATIO = 2.5
@@ -75,6 +82,20 @@ TITLE_WORDS = (3, 30)
 # How far up from a rail's first element we look for its heading text: rails put the heading in
 # their first child or grandchild ("<section><header><h2>Related</h2>…").
 HEADING_DEPTH = 3
+# Notice keywords: every alternative of ``is_notice``'s patterns contains one of these stems (in
+# one word, lower-cased). Text nodes holding one are where notices can be; only their enclosing
+# elements are read. A stem split by markup ("Copy<b>right</b>") is missed: a trade of a
+# theoretical miss for not reading the text of every element of every page.
+_NOTICE_STEMS = (
+    "copyright", "©", "(c)", "℗", "rights", "rechte", "droits", "derechos", "diritti",
+    "direitos", "broadcast", "darf", "corre", "clarific", "editor", "korrektur",
+    "richtigstellung", "anmerkung", "rectific", "note", "nota", "errat", "errores", "aclaraci",
+    "rettific", "update", "amended", "revised", "versi", "wurde", "jour", "corrig", "modifi",
+    "actualizad", "aggiornat", "atualizad", "korrig",
+)  # fmt: skip
+_NOTICE_HINT = re.compile("|".join(re.escape(stem) for stem in _NOTICE_STEMS))
+# Elements whose own text is code, never a notice (and most of a page's characters).
+_CODE_TAGS = frozenset({"script", "style"})
 # A rank printed inside the link ("1. Headline"); "5 things to know" (no period) is a headline.
 _RANK = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 
@@ -94,8 +115,9 @@ def extract_furniture(doc: Document, *, fetched_at: datetime | None = None) -> F
     teasers: list[Teaser] = []
     prov: dict[str, str] = {}
     seen: set[tuple[str | None, str]] = set()
-    for rail in _rails(doc.root):
-        for teaser, source in _teasers(rail, base, doc.url, fetched_at):
+    skipped = _skipped(doc.root)
+    for rail, links in _rails(doc.root, skipped):
+        for teaser, source in _teasers(rail, links, base, doc.url, fetched_at):
             key = (teaser.url, teaser.title)
             if key in seen:
                 continue
@@ -103,15 +125,24 @@ def extract_furniture(doc: Document, *, fetched_at: datetime | None = None) -> F
             if source:
                 prov[f"related[{len(teasers)}].published"] = source
             teasers.append(teaser)
-    return Furniture(related=tuple(teasers), notices=_notices(doc.root), provenance=prov)
+    notices = _notices(doc.root, skipped)
+    return Furniture(related=tuple(teasers), notices=notices, provenance=prov)
 
 
 def _text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-def _tag(el: etree._Element) -> str:
-    return el.tag.lower() if isinstance(el.tag, str) else ""
+def _skipped(root: etree._Element) -> set[etree._Element]:
+    """Every element below a script, style, svg, template, ... (their text is never shown).
+
+    One set per page: asking each element for its ancestors cost more than all the rest here.
+    """
+    inside: set[etree._Element] = set()
+    for el in root.iter(*_SKIP_TAGS):
+        if el not in inside:
+            inside.update(el.iterdescendants())
+    return inside
 
 
 def _base_url(doc: Document) -> str | None:
@@ -133,24 +164,22 @@ def _join(base: str | None, href: str) -> str:
 # --- rails -------------------------------------------------------------------------------------
 
 
-def _rails(root: etree._Element) -> Iterator[etree._Element]:
-    taken: set[etree._Element] = set()
-    for el in root.iter():
-        tag = _tag(el)
-        if tag not in _RAIL_TAGS or _hidden_or_skipped(el):
+def _rails(
+    root: etree._Element, skipped: set[etree._Element]
+) -> Iterator[tuple[etree._Element, list[etree._Element]]]:
+    """Outermost rails in document order, each with its headline links."""
+    taken: set[etree._Element] = set()  # everything inside a rail already found
+    for el in root.iter(*_RAIL_TAGS):
+        if el in skipped or el in taken:
             continue
-        if any(ancestor in taken for ancestor in el.iterancestors()):
-            continue
-        if _is_rail(el):
-            taken.add(el)
-            yield el
+        links = _rail_links(el, skipped)
+        if links is not None:
+            taken.update(el.iterdescendants())
+            yield el, links
 
 
-def _hidden_or_skipped(el: etree._Element) -> bool:
-    return any(_tag(a) in _SKIP_TAGS for a in el.iterancestors())
-
-
-def _is_rail(el: etree._Element) -> bool:
+def _rail_links(el: etree._Element, skipped: set[etree._Element]) -> list[etree._Element] | None:
+    """The headline links of ``el`` when it is a rail; ``None`` when it is not."""
     attrs = " ".join(
         (
             el.get("class") or "",
@@ -159,14 +188,19 @@ def _is_rail(el: etree._Element) -> bool:
             el.get("aria-label") or "",
         )
     )
-    if _SPONSORED_ATTR.search(attrs):
-        return False
+    named = not attrs.isspace()
+    if named and _SPONSORED_ATTR.search(attrs):
+        return None
     heading = _own_heading(el)
     if heading is not None and is_rail_heading(heading):
-        return True
-    if el.get("aria-label") and is_rail_heading(el.get("aria-label") or ""):
-        return True
-    return bool(_RAIL_ATTR.search(attrs)) and _headline_links(el) != []
+        return _headline_links(el, skipped)
+    label = el.get("aria-label")
+    if label and is_rail_heading(label):
+        return _headline_links(el, skipped)
+    if named and _RAIL_ATTR.search(attrs):
+        links = _headline_links(el, skipped)
+        return links if links else None
+    return None
 
 
 def _own_heading(el: etree._Element) -> str | None:
@@ -180,18 +214,19 @@ def _own_heading(el: etree._Element) -> str | None:
             first = first.getnext()
         if first is None:
             return None
-        if _tag(first) in _HEADING_TAGS or "title" in (first.get("class") or "").lower():
+        tag = first.tag
+        if tag in _HEADING_TAGS or "title" in (first.get("class") or "").lower():
             return _text(first)
-        if _tag(first) in ("header", "div", "span", "p", "strong") and len(first) == 0:
-            return _text(first)
+        if tag in _LEAF_HEADING_TAGS and len(first) == 0:
+            return " ".join((first.text or "").split())
         node = first
     return None
 
 
-def _headline_links(rail: etree._Element) -> list[etree._Element]:
+def _headline_links(rail: etree._Element, skipped: set[etree._Element]) -> list[etree._Element]:
     links = []
     for a in rail.iter("a"):
-        if not a.get("href") or _hidden_or_skipped(a):
+        if not a.get("href") or a in skipped:
             continue
         title = _link_title(a)
         if title is not None:
@@ -200,7 +235,7 @@ def _headline_links(rail: etree._Element) -> list[etree._Element]:
 
 
 def _link_title(a: etree._Element) -> str | None:
-    heading = next((h for h in a.iter() if _tag(h) in _HEADING_TAGS), None)
+    heading = next(a.iter(*_HEADING_TAGS), None)
     text = _text(heading) if heading is not None else _text(a)
     text = _RANK.sub("", text)
     words = len(text.split())
@@ -212,10 +247,13 @@ def _link_title(a: etree._Element) -> str | None:
 
 
 def _teasers(
-    rail: etree._Element, base: str | None, page: str | None, fetched_at: datetime | None
+    rail: etree._Element,
+    links: list[etree._Element],
+    base: str | None,
+    page: str | None,
+    fetched_at: datetime | None,
 ) -> Iterator[tuple[Teaser, str | None]]:
-    links = _headline_links(rail)
-    link_set = set(links)
+    hrefs = _hrefs_below(rail, links)
     done: set[str] = set()
     for a in links:
         href = (a.get("href") or "").strip()
@@ -225,7 +263,7 @@ def _teasers(
         done.add(url)
         if _same_page(url, page) or _inline_in_prose(a):
             continue
-        card = _card(a, rail, link_set)
+        card = _card(a, rail, hrefs)
         title = _link_title(a)
         if title is None:
             continue
@@ -242,21 +280,37 @@ def _same_page(url: str, page: str | None) -> bool:
 def _inline_in_prose(a: etree._Element) -> bool:
     """A link inside a paragraph of running text is a citation, not a teaser."""
     parent = a.getparent()
-    while parent is not None and _tag(parent) in _INLINE_TAGS:
+    while parent is not None and parent.tag in _INLINE_TAGS:
         parent = parent.getparent()
-    if parent is None or _tag(parent) != "p":
+    if parent is None or parent.tag != "p":
         return False
     return len(_text(parent)) > INLINE_LINK_RATIO * max(1, len(_text(a)))
 
 
-def _card(a: etree._Element, rail: etree._Element, links: set[etree._Element]) -> etree._Element:
+def _hrefs_below(
+    rail: etree._Element, links: list[etree._Element]
+) -> dict[etree._Element, set[str | None]]:
+    """For each element from a headline link up to the rail (exclusive): the hrefs of the links
+    at or below it."""
+    below: dict[etree._Element, set[str | None]] = {}
+    for a in links:
+        href = a.get("href")
+        node: etree._Element | None = a
+        while node is not None and node is not rail:
+            below.setdefault(node, set()).add(href)
+            node = node.getparent()
+    return below
+
+
+def _card(
+    a: etree._Element, rail: etree._Element, hrefs: dict[etree._Element, set[str | None]]
+) -> etree._Element:
     """The largest ancestor of ``a`` below ``rail`` holding no other headline link."""
     card = a
     href = a.get("href")
     node = a.getparent()
     while node is not None and node is not rail:
-        others = [x for x in node.iter("a") if x in links and x.get("href") != href]
-        if others:
+        if hrefs.get(node, set()) - {href}:
             break
         card = node
         node = node.getparent()
@@ -265,14 +319,13 @@ def _card(a: etree._Element, rail: etree._Element, links: set[etree._Element]) -
 
 def _leaves(card: etree._Element, skip: etree._Element) -> Iterator[etree._Element]:
     """Elements of the card with text of their own, outside the headline link."""
+    around = set(skip.iterancestors())  # holding the link: not a leaf
+    inside = set(skip.iter())
     for el in card.iter():
-        if not isinstance(el.tag, str) or el is skip or skip in el.iterancestors():
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP_TAGS or el in inside or el in around:
             continue
-        if any(x is skip for x in el.iterdescendants()):
-            continue
-        if _tag(el) in _SKIP_TAGS:
-            continue
-        if any(isinstance(c.tag, str) and _tag(c) not in _INLINE_TAGS for c in el):
+        if any(isinstance(c.tag, str) and c.tag not in _INLINE_TAGS for c in el):
             continue
         yield el
 
@@ -293,7 +346,7 @@ def _read_card(
         text = _text(el)
         if not text or text == title:
             continue
-        tag = _tag(el)
+        tag = el.tag
         if tag == "figcaption" or (caption is not None and text == caption):
             continue
         if (
@@ -331,15 +384,15 @@ def _read_card(
 
 
 def _summary_like(el: etree._Element, text: str) -> bool:
-    if len(text.split()) < 5 or is_boilerplate(text) or _tag(el) in _HEADING_TAGS:
+    if len(text.split()) < 5 or is_boilerplate(text) or el.tag in _HEADING_TAGS:
         return False
-    return not any(_tag(x) == "a" for x in el.iterancestors())
+    return next(el.iterancestors("a"), None) is None
 
 
 def _age(
     el: etree._Element, text: str, fetched_at: datetime | None
 ) -> tuple[str, datetime | None, str | None]:
-    machine = el.get("datetime") if _tag(el) == "time" else None
+    machine = el.get("datetime") if el.tag == "time" else None
     if machine:
         try:
             value = datetime.fromisoformat(machine.strip().replace("Z", "+00:00"))
@@ -374,7 +427,7 @@ def _bounded_text(el: etree._Element, limit: int) -> str | None:
 
 def _in_link(el: etree._Element) -> bool:
     """A link, inside one, or holding nothing but links' text."""
-    if _tag(el) == "a" or any(_tag(a) == "a" for a in el.iterancestors()):
+    if el.tag == "a" or next(el.iterancestors("a"), None) is not None:
         return True
     linked = "".join(_text(a) for a in el.iter("a"))
     return bool(linked) and linked.replace(" ", "") == _text(el).replace(" ", "")
@@ -383,28 +436,65 @@ def _in_link(el: etree._Element) -> bool:
 def _in_figure(el: etree._Element) -> bool:
     """Inside a figure or a caption/credit element: a "©" there credits a picture."""
     for node in (el, *el.iterancestors()):
-        if _tag(node) in ("figure", "figcaption", "picture"):
+        if node.tag in ("figure", "figcaption", "picture"):
             return True
         if _CREDIT_ATTR.search(" ".join((node.get("class") or "", node.get("id") or ""))):
             return True
     return False
 
 
-def _notices(root: etree._Element) -> tuple[str, ...]:
+def _notices(root: etree._Element, skipped: set[etree._Element]) -> tuple[str, ...]:
+    texts = _candidate_texts(root)
     matches: list[tuple[etree._Element, str]] = []
-    for el in root.iter():
-        if _tag(el) not in _NOTICE_TAGS or _hidden_or_skipped(el):
+    for el, text in texts.items():
+        if not text or el.tag not in _NOTICE_TAGS or el in skipped or not is_notice(text):
             continue
-        text = _bounded_text(el, MAX_NOTICE_CHARS)
-        if not text or not is_notice(text) or _in_link(el):
+        if _in_link(el):
             continue  # "Copyright Policy" as a link is navigation, not a notice
         if is_copyright(text) and _in_figure(el):
             continue  # a "©" in a figure or caption credits the picture
         matches.append((el, text))
-    matched = {el for el, _ in matches}
+    matches.sort(key=lambda match: _position(match[0]))
+    outer = {a for el, _ in matches for a in el.iterancestors()}
     out: dict[str, None] = {}
     for el, text in matches:
-        if any(d in matched for d in el.iterdescendants()):
+        if el in outer:
             continue  # an inner element carries the notice alone
         out.setdefault(text, None)
     return tuple(out)
+
+
+def _candidate_texts(root: etree._Element) -> dict[etree._Element, str | None]:
+    """The elements around each notice keyword, with their text (``None`` when too long).
+
+    Texts only grow going up, so the walk from a keyword stops at the first element whose text
+    is too long for a notice, or at one already read from another keyword.
+    """
+    texts: dict[etree._Element, str | None] = {}
+    hint = _NOTICE_HINT.search  # on lower-cased text: a case-blind regex is 5x slower
+    for el in root.iter():
+        text, tail = el.text, el.tail
+        if text and el.tag not in _CODE_TAGS and hint(text.lower()):
+            _read_up(el, texts)
+        if tail and hint(tail.lower()):
+            _read_up(el.getparent(), texts)  # a tail is text of the element's parent
+    return texts
+
+
+def _read_up(node: etree._Element | None, texts: dict[etree._Element, str | None]) -> None:
+    while node is not None and node not in texts:
+        text = texts[node] = _bounded_text(node, MAX_NOTICE_CHARS)
+        if text is None:
+            return
+        node = node.getparent()
+
+
+def _position(el: etree._Element) -> list[int]:
+    """A document-order sort key: the child indexes on the path from the root."""
+    path: list[int] = []
+    parent = el.getparent()
+    while parent is not None:
+        path.append(parent.index(el))
+        el, parent = parent, parent.getparent()
+    path.reverse()
+    return path
