@@ -115,3 +115,31 @@ def test_utc_instant_and_printed_local_clock_give_the_local_offset() -> None:
     assert meta.published == datetime(2023, 11, 8, 17, 49, 9, tzinfo=timezone(timedelta(hours=-8)))
     assert meta.published is not None
     assert meta.published.astimezone(UTC) == datetime(2023, 11, 9, 1, 49, 9, tzinfo=UTC)
+
+
+def test_printed_local_clock_beats_a_masthead_date_for_the_local_day() -> None:
+    # the masthead prints today's date (the UTC day) before the article's own local stamp
+    meta = _meta(
+        "<meta property='article:published_time' content='2023-11-09T05:30:59+00:00'>"
+        '<script type="application/ld+json">{"@type":"NewsArticle",'
+        '"datePublished":"2023-11-09T05:30:59Z"}</script>',
+        "<header><div class='date-weather'>33°F Thursday, November 9th 2023</div></header>"
+        "<article><h1>St. Louis Park elects a new mayor</h1>"
+        "<time datetime='2023-11-08 23:30:59'>November 8, 2023 at 11:30 p.m.</time>"
+        f"{ARTICLE}</article>",
+        "https://paper.example/2023/11/08/st-louis-park-mayor/",
+    )
+    assert _day(meta) == "2023-11-08"
+    assert meta.published is not None and meta.published.utcoffset() == timedelta(hours=-6)
+
+
+def test_blog_without_h1_keeps_its_stamp_inside_a_sidebar_layout_wrapper() -> None:
+    meta = _meta(
+        "",
+        "<div class='mainwrap single-default sidebar'><div class='blogpost'>"
+        "<h2 class='title'>Fall in love with black</h2>"
+        "<div class='post-meta'><a class='post-meta-time' href='/blog/2017/08/08/'>08/08/2017</a>"
+        f"</div>{ARTICLE}</div>"
+        "<div class='sidebar'><div class='widget-date'>01/02/2016</div></div></div>",
+    )
+    assert _day(meta) == "2017-08-08"

@@ -255,6 +255,13 @@ class _Zones:
             for h1 in root.iter("h1"):
                 self._article.update(h1.iterancestors())
                 break
+            else:
+                # no h1: blog themes give the entry's title as <h2 class="title">, and their
+                # wrappers say "sidebar" for the layout, not for a zone (as _collect reads it)
+                for h2 in root.iter("h2"):
+                    if "title" in (h2.get("class") or ""):
+                        self._article.update(h2.iterancestors())
+                        break
 
     def bad(self, el: etree._Element) -> bool:
         path: list[etree._Element] = []
@@ -720,15 +727,18 @@ def _local_day(
     if value.utcoffset() != timedelta(0) or primary[0].precision == "day":
         return primary
     utc_wall = value.replace(tzinfo=None)
-    for other, origin in found:
-        if other.value.tzinfo is not None or _family(origin) == _family(primary[1]):
-            continue
-        if other.precision != "day":
+    for other, _ in found:
+        # the same clock reading printed naive anywhere: the strongest evidence of the offset
+        if other.value.tzinfo is None and other.precision != "day":
             shift = other.value - utc_wall
             minutes = shift.total_seconds() / 60
             if shift and minutes % 15 == 0 and _ZONE_MIN <= shift <= _ZONE_MAX:
                 local = value.astimezone(timezone(shift))
                 return replace(primary[0], value=local), primary[1]
+    for other, origin in found:
+        if other.value.tzinfo is not None or _family(origin) == _family(primary[1]):
+            continue
+        if other.precision != "day":
             continue
         if other.value.date() == utc_wall.date():
             return primary
@@ -758,9 +768,13 @@ def _same_instant(a: D.ParsedDate, b: D.ParsedDate) -> bool:
 
 
 def _votes(
-    found: Sequence[tuple[D.ParsedDate, str]], modified: Sequence[D.ParsedDate], primary_day: Any
+    found: Sequence[tuple[D.ParsedDate, str]],
+    modified: Sequence[D.ParsedDate],
+    primary: D.ParsedDate,
 ) -> tuple[dict[Any, set[str]], dict[Any, tuple[D.ParsedDate, str]]]:
-    """Day -> the families naming it, and the most trusted candidate for each day."""
+    """Day -> the families naming it, and the most trusted candidate for each day. A source
+    giving the primary's instant in another zone votes for the primary's (local) day."""
+    primary_day = primary.value.date()
     votes: dict[Any, set[str]] = {}
     first: dict[Any, tuple[D.ParsedDate, str]] = {}
     for value, origin in found:
@@ -769,7 +783,7 @@ def _votes(
             continue
         if family in _VISIBLE_FAMILIES and any(_same_instant(value, m) for m in modified):
             continue  # the page prints its update time: no vote for the publication
-        day = value.value.date()
+        day = primary_day if _same_instant(value, primary) else value.value.date()
         votes.setdefault(day, set()).add(family)
         first.setdefault(day, (value, origin))
     for mod in modified:
@@ -786,7 +800,7 @@ def _agreed_published(res: _Resolver) -> tuple[D.ParsedDate, str] | None:
         return None
     modified = _declared_modified(res) if AGREEMENT_COUNTS_MODIFIED else []
     primary = _same_instant_local(found[0], found)
-    votes, _ = _votes(found, modified, primary[0].value.date())
+    votes, _ = _votes(found, modified, primary[0])
     own = len(votes.get(primary[0].value.date(), ()))
     others = max((len(v) for d, v in votes.items() if d != primary[0].value.date()), default=0)
     utc = primary[0].value.utcoffset() == timedelta(0) and primary[0].precision != "day"
@@ -797,7 +811,7 @@ def _agreed_published(res: _Resolver) -> tuple[D.ParsedDate, str] | None:
             found = [*found, (seen, "dom:text")]
     primary = _local_day(primary, found)
     primary_day = primary[0].value.date()
-    votes, first = _votes(found, modified, primary_day)
+    votes, first = _votes(found, modified, primary[0])
     if not votes:
         return primary
     own_votes = votes.get(primary_day, set())
