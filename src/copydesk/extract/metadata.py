@@ -804,8 +804,10 @@ def _agreed_published(res: _Resolver) -> tuple[D.ParsedDate, str] | None:
     own = len(votes.get(primary[0].value.date(), ()))
     others = max((len(v) for d, v in votes.items() if d != primary[0].value.date()), default=0)
     utc = primary[0].value.utcoffset() == timedelta(0) and primary[0].precision != "day"
-    # the scan adds at most two votes to a day (its own and a declared modification's)
-    if scan is not None and (utc or others + 2 >= own + AGREEMENT_MARGIN):
+    # the scan adds at most two votes to a day: its own and a later declared modification's
+    day = primary[0].value.date()
+    bonus = any(m.value.date() > day for m in modified)
+    if scan is not None and (utc or others + 1 + bonus >= own + AGREEMENT_MARGIN):
         seen = scan()
         if seen is not None:
             found = [*found, (seen, "dom:text")]
