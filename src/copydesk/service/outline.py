@@ -64,7 +64,7 @@ def _html_blocks(html: str) -> Iterator[tuple[str, str]]:
             continue
         if any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in el.iterdescendants()):
             continue
-        text = _norm(el.text_content())
+        text = _norm("".join(el.itertext()))
         if text:
             yield tag, text
 
