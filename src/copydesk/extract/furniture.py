@@ -18,6 +18,7 @@ only the few elements around a keyword have their whole text read.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -49,6 +50,10 @@ _RAIL_ATTR = re.compile(
     re.IGNORECASE,
 )
 _SPONSORED_ATTR = re.compile(r"outbrain|taboola|sponsor|promoted|advert|\bads?\b", re.IGNORECASE)
+# The same two patterns for lower-cased names: a case-blind search is several times slower, and
+# these run on every container's (often long) class list.
+_RAIL_ATTR_LOWER = re.compile(_RAIL_ATTR.pattern)
+_SPONSORED_ATTR_LOWER = re.compile(_SPONSORED_ATTR.pattern)
 _CREDIT_ATTR = re.compile(r"credit|caption|photo", re.IGNORECASE)
 _RAIL_TAGS = frozenset({"section", "aside", "div", "nav", "ul", "ol", "footer"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -169,16 +174,42 @@ def _rails(
 ) -> Iterator[tuple[etree._Element, list[etree._Element]]]:
     """Outermost rails in document order, each with its headline links."""
     taken: set[etree._Element] = set()  # everything inside a rail already found
+    names: dict[str, _Named] = {}  # class/id strings repeat a lot within a page
     for el in root.iter(*_RAIL_TAGS):
         if el in skipped or el in taken:
             continue
-        links = _rail_links(el, skipped)
+        links = _rail_links(el, skipped, names)
         if links is not None:
             taken.update(el.iterdescendants())
             yield el, links
 
 
-def _rail_links(el: etree._Element, skipped: set[etree._Element]) -> list[etree._Element] | None:
+class _Named(enum.Enum):
+    """What an element's class/id/module/label names say."""
+
+    NOTHING = 0
+    SPONSORED = 1
+    RAIL = 2
+
+
+def _named(attrs: str, cache: dict[str, _Named]) -> _Named:
+    kind = cache.get(attrs)
+    if kind is None:
+        if attrs.isspace():
+            kind = _Named.NOTHING
+        elif _SPONSORED_ATTR_LOWER.search(lowered := attrs.lower()):
+            kind = _Named.SPONSORED
+        elif _RAIL_ATTR_LOWER.search(lowered):
+            kind = _Named.RAIL
+        else:
+            kind = _Named.NOTHING
+        cache[attrs] = kind
+    return kind
+
+
+def _rail_links(
+    el: etree._Element, skipped: set[etree._Element], cache: dict[str, _Named]
+) -> list[etree._Element] | None:
     """The headline links of ``el`` when it is a rail; ``None`` when it is not."""
     attrs = " ".join(
         (
@@ -188,8 +219,8 @@ def _rail_links(el: etree._Element, skipped: set[etree._Element]) -> list[etree.
             el.get("aria-label") or "",
         )
     )
-    named = not attrs.isspace()
-    if named and _SPONSORED_ATTR.search(attrs):
+    named = _named(attrs, cache)
+    if named is _Named.SPONSORED:
         return None
     heading = _own_heading(el)
     if heading is not None and is_rail_heading(heading):
@@ -197,7 +228,7 @@ def _rail_links(el: etree._Element, skipped: set[etree._Element]) -> list[etree.
     label = el.get("aria-label")
     if label and is_rail_heading(label):
         return _headline_links(el, skipped)
-    if named and _RAIL_ATTR.search(attrs):
+    if named is _Named.RAIL:
         links = _headline_links(el, skipped)
         return links if links else None
     return None
@@ -241,7 +272,8 @@ def _link_title(a: etree._Element) -> str | None:
     words = len(text.split())
     if not TITLE_WORDS[0] <= words <= TITLE_WORDS[1]:
         return None
-    if is_boilerplate(text) or is_rail_heading(text) or find_age(text) is not None:
+    # cheapest test first: the boilerplate patterns are the slowest
+    if is_rail_heading(text) or find_age(text) is not None or is_boilerplate(text):
         return None
     return text
 
@@ -414,14 +446,12 @@ def _age(
 
 
 def _bounded_text(el: etree._Element, limit: int) -> str | None:
-    parts: list[str] = []
-    size = 0
-    for piece in el.itertext():
-        size += len(piece)
-        if size > limit * 2:
-            return None
-        parts.append(piece)
-    text = " ".join("".join(parts).split())
+    # serialised in C: reading the pieces one by one in Python cost more on menus of many
+    # small items than serialising the few large elements at the top of a notice walk
+    raw = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+    if len(raw) > limit * 2:
+        return None
+    text = " ".join(raw.split())
     return text if len(text) <= limit else None
 
 
@@ -472,11 +502,12 @@ def _candidate_texts(root: etree._Element) -> dict[etree._Element, str | None]:
     """
     texts: dict[etree._Element, str | None] = {}
     hint = _NOTICE_HINT.search  # on lower-cased text: a case-blind regex is 5x slower
+    longest = 2 * MAX_NOTICE_CHARS  # a longer piece makes every element around it too long
     for el in root.iter():
         text, tail = el.text, el.tail
-        if text and el.tag not in _CODE_TAGS and hint(text.lower()):
+        if text and len(text) <= longest and el.tag not in _CODE_TAGS and hint(text.lower()):
             _read_up(el, texts)
-        if tail and hint(tail.lower()):
+        if tail and len(tail) <= longest and hint(tail.lower()):
             _read_up(el.getparent(), texts)  # a tail is text of the element's parent
     return texts
 
