@@ -143,3 +143,22 @@ def test_blog_without_h1_keeps_its_stamp_inside_a_sidebar_layout_wrapper() -> No
         "<div class='sidebar'><div class='widget-date'>01/02/2016</div></div></div>",
     )
     assert _day(meta) == "2017-08-08"
+
+
+def test_cyrillic_and_arabic_month_names_are_read() -> None:
+    from copydesk.extract.dates import parse_date
+
+    ru = parse_date("15 августа 2016, 13:43")
+    uk = parse_date("7 січня 2021")
+    ar = parse_date("الأربعاء، 07 أكتوبر 2020 - 12:09 م")
+    assert ru is not None and ru.value == datetime(2016, 8, 15, 13, 43)
+    assert uk is not None and uk.day == (2021, 1, 7)
+    assert ar is not None and ar.day == (2020, 10, 7)
+    meta = _meta(
+        "",
+        "<article><p class='date'>15 августа 2016, 13:43</p>"
+        "<h1>Подольски завершил карьеру в сборной</h1>"
+        "<p>" + "Нападающий объявил о завершении карьеры в национальной команде. " * 4 + "</p>"
+        "</article>",
+    )
+    assert _day(meta) == "2016-08-15"

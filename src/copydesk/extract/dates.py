@@ -1,11 +1,11 @@
 """Date strings as they appear on news pages, read into ``datetime`` values.
 
 Covers ISO 8601 (meta, JSON-LD, ``<time datetime>``), numeric day/month/year orders, month names
-in English, German, French, Spanish, Italian, Portuguese and Dutch, clock times with am/pm and zone
-abbreviations, "Published … | Updated …" stamp lines, URL paths and relative ages ("5 mins ago",
-"vor 2 Stunden"). Everything is precompiled regular expressions; dateparser is not needed on the
-hot path. A value keeps its zone (as a UTC offset) when the string gives one and is naive when it
-does not.
+in English, German, French, Spanish, Italian, Portuguese, Dutch, Russian, Ukrainian and Arabic,
+clock times with am/pm and zone abbreviations, "Published … | Updated …" stamp lines, URL paths
+and relative ages ("5 mins ago", "vor 2 Stunden"). Everything is precompiled regular
+expressions; dateparser is not needed on the hot path. A value keeps its zone (as a UTC offset)
+when the string gives one and is naive when it does not.
 
 Pure functions, no module state besides constant tables.
 """
@@ -33,20 +33,31 @@ TIME_WINDOW_CHARS = 24
 MAX_RELATIVE_DAYS = 400
 
 _MONTHS: dict[str, int] = {}
+# Latin-script names first; then Russian and Ukrainian (nominative, genitive, abbreviation) and
+# Arabic (Egyptian and Levantine) names of the same month, joined into one string per month.
 for _num, _names in enumerate(
     (
-        "january jan januar jänner jän janvier janv enero ene gennaio gen janeiro januari",
-        "february feb februar février fevrier févr fevr febrero febbraio fevereiro fev februari",
-        "march mar märz mär maerz mrz mars marzo março marco maart mrt",
-        "april apr avril avr abril abr aprile",
-        "may mai mayo maggio mag maio mei",
-        "june jun juni juin junio giugno giu junho",
-        "july jul juli juillet juil julio luglio lug julho",
-        "august aug août aout agosto ago augustus",
-        "september sep sept septembre septiembre setiembre settembre set setembro",
-        "october oct oktober okt octobre octubre ottobre ott outubro out",
-        "november nov novembre noviembre novembro",
-        "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro",
+        "january jan januar jänner jän janvier janv enero ene gennaio gen janeiro januari "
+        "января январь янв січня січень січ يناير",
+        "february feb februar février fevrier févr fevr febrero febbraio fevereiro fev februari "
+        "февраля февраль фев лютого лютий лют فبراير شباط",
+        "march mar märz mär maerz mrz mars marzo março marco maart mrt "
+        "марта март мар березня березень бер مارس آذار",
+        "april apr avril avr abril abr aprile "
+        "апреля апрель апр квітня квітень кві أبريل إبريل نيسان",
+        "may mai mayo maggio mag maio mei мая май травня травень тра مايو أيار",
+        "june jun juni juin junio giugno giu junho "
+        "июня июнь июн червня червень чер يونيو يونيه حزيران",
+        "july jul juli juillet juil julio luglio lug julho "
+        "июля июль июл липня липень лип يوليو يوليه تموز",
+        "august aug août aout agosto ago augustus августа август авг серпня серпень сер أغسطس آب",
+        "september sep sept septembre septiembre setiembre settembre set setembro "
+        "сентября сентябрь сен вересня вересень вер سبتمبر أيلول",
+        "october oct oktober okt octobre octubre ottobre ott outubro out "
+        "октября октябрь окт жовтня жовтень жов أكتوبر",
+        "november nov novembre noviembre novembro ноября ноябрь ноя листопада листопад лис نوفمبر",
+        "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro "
+        "декабря декабрь дек грудня грудень гру ديسمبر",
     ),
     start=1,
 ):
