@@ -182,3 +182,21 @@ def test_copyright_links_are_navigation_not_notices() -> None:
     </ul><p>Copyright © 2025 Example Media. All rights reserved.</p></footer></body></html>"""
     notices = extract_furniture(_doc(html)).notices
     assert notices == ("Copyright © 2025 Example Media. All rights reserved.",)
+
+
+def test_notices_spread_over_markup_and_tails_are_found_in_page_order() -> None:
+    # the keyword sits in an <em> ("updated") or in a link's tail ("rights"): the notice is the
+    # enclosing paragraph, and notices come out in page order
+    html = """<html><body><article><p>This story has been <em>updated</em> with comment from
+    the mayor.</p><p>The council met on Monday.</p></article><footer><p><a href="/about">Example
+    Media</a> 2025. All rights reserved.</p></footer></body></html>"""
+    assert extract_furniture(_doc(html)).notices == (
+        "This story has been updated with comment from the mayor.",
+        "Example Media 2025. All rights reserved.",
+    )
+
+
+def test_notices_inside_scripts_and_templates_are_not_read() -> None:
+    html = """<html><body><p>Story text.</p><template><p>© 2025 Hidden Media.</p></template>
+    <noscript><p>Copyright 2025 Other Media</p></noscript></body></html>"""
+    assert extract_furniture(_doc(html)).notices == ()
