@@ -214,6 +214,9 @@ _SENTENCE_END = re.compile(
 )
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "»": "«"}
+# Any opening mark: the span scan jumps between these in C instead of stepping character by
+# character in Python (the step loop was a fifth of all quote time).
+_ANY_OPEN = re.compile("[" + re.escape("".join(_OPEN_CLOSE)) + "]")
 # Words that make a capitalised run an organisation or a place rather than a person.
 _ORG_WORDS = frozenset(
     """press agency programme program university college school court council party bank police
@@ -250,6 +253,10 @@ def _find_spans(text: str, continuing: bool) -> list[_Span]:
     i = 0
     n = len(text)
     while i < n:
+        mark = _ANY_OPEN.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         close = _OPEN_CLOSE.get(ch)
         if close is None or not _opens(text, i):
@@ -470,6 +477,8 @@ def _norm_cue(cue: str) -> str:
 
 def extract_quotes(blocks: Sequence[Block]) -> tuple[Quote, ...]:
     """Direct quotes with speaker and cue, in reading order. Never raises on text content."""
+    if not any(_ANY_OPEN.search(b.text) for b in blocks if b.kind in QUOTE_KINDS):
+        return ()  # no quote mark at all: nothing to find, skip tracking names
     names = _Names()
     out: list[_Draft] = []
     carried: _Draft | None = None
