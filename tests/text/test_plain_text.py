@@ -265,3 +265,18 @@ def test_every_body_block_occurs_in_the_input(parts: list[str]) -> None:
 def test_every_body_block_of_the_ap_page_occurs_in_it() -> None:
     flat = " ".join(AP_PAGE.split())
     assert all(block.text in flat for block in extract(AP_PAGE).body)
+
+
+def test_results_lines_of_capitalised_sentences_are_body() -> None:
+    # box scores: names and numbers, mostly capitalised, but several sentences per line
+    results = [
+        "Viera (4-0): K. Hupfer 1 goal. L. Patikas 1 goal. Z. Nielsen 1 goal. A. Sanger 2 saves.",
+        "Melbourne (3-0): Osas Osaro 3 goals, 1 assist. Aden O'Hara 2 goals. Mekhi Ross 1 goal.",
+        "Palm Bay (1-0): Noah Jackson 1 goal, 1 assist. Sheldon Bryan 1 goal. Javier Diaz 1 goal.",
+        "Rockledge (3-1): C. Martinez 1 goal. D. Robbins 1 save. T. Owens 4 saves. J. Lee 1 goal.",
+    ]
+    page = "\n\n".join(["Home", "Sports", "High school roundup for Tuesday night", *results])
+    article = extract(page)
+    assert [b.text for b in article.body] == results
+    # one capitalised line with a single stop is a headline-like label, not sentences
+    assert extract("\n\n".join(["Home", "Palm Bay beats Rockledge 70-44."])).body == ()

@@ -59,6 +59,10 @@ RAIL_HEADING_COST = float("inf")
 # outweigh an article; a body's subheads (one per several paragraphs) remain affordable.
 HEADLINE_COST = 20.0
 HEADLINE_MIN_WORDS = 5
+# A line of at least this many words ending with a stop and holding at least this many more stops
+# inside is sentences even when most words are capitalised (names, scores, product specs).
+MULTI_SENTENCE_MIN_WORDS = 8
+MULTI_SENTENCE_MIN_STOPS = 2
 # Prose: at least one of . , ; : ! ? per this many words. Running text punctuates every sentence;
 # tag clouds and keyword lists (lowercase, long, unpunctuated) do not.
 PROSE_WORDS_PER_PUNCT = 30
@@ -89,6 +93,7 @@ MERGE_LOOKAHEAD = 60
 HEADING_MAX_WORDS = 16
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？]\s+\S")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _PUNCT = re.compile(r"[.,;:!?。、，！？]")
 
@@ -161,7 +166,18 @@ def role_of(block: TextBlock) -> Role:
         and block.lower_share >= PROSE_MIN_LOWER
     ):
         return Role.SENTENCE
+    if _is_sentences(block):
+        return Role.SENTENCE
     return Role.SHORT
+
+
+def _is_sentences(block: TextBlock) -> bool:
+    """Several sentences in a row, whatever their casing: a results line ("Viera (4-0): K. Hupfer
+    1 goal. L. Patikas 1 goal."), a list of names with roles. Headlines and menu labels are one
+    phrase and do not end with a stop."""
+    if not block.terminal or block.words < MULTI_SENTENCE_MIN_WORDS:
+        return False
+    return len(_SENTENCE_END.findall(block.text[:20_000])) >= MULTI_SENTENCE_MIN_STOPS
 
 
 def _is_prose(block: TextBlock) -> bool:
