@@ -280,3 +280,10 @@ def test_results_lines_of_capitalised_sentences_are_body() -> None:
     assert [b.text for b in article.body] == results
     # one capitalised line with a single stop is a headline-like label, not sentences
     assert extract("\n\n".join(["Home", "Palm Bay beats Rockledge 70-44."])).body == ()
+
+
+def test_short_line_between_paragraphs_is_a_paragraph() -> None:
+    answer = "Not yet."  # too short for a sentence: on its own, a label
+    page = "\n\n".join([TITLE, BODY[0], BODY[1], answer, BODY[2], "Home", "Contact us"])
+    texts = [b.text for b in extract(page).body]
+    assert texts == [BODY[0], BODY[1], answer, BODY[2]]

@@ -94,7 +94,19 @@ def _body(items: Sequence[Classified], span: tuple[int, int]) -> tuple[Block, ..
             blocks.append(Block("list_item", strip_list_mark(block.text)))
         elif is_heading(section, i):
             blocks.append(Block("heading", block.text))
+        elif role is Role.SHORT and _between_prose(section, i):
+            blocks.append(Block("paragraph", block.text))
     return tuple(blocks)
+
+
+def _between_prose(section: Sequence[Classified], i: int) -> bool:
+    """A short line with body paragraphs on both sides is one more paragraph of the body: a
+    one-line answer ("Yikes."), a table row, a pull quote, a line of capitalised names. The
+    body's run already paid for it; dropping it cuts the text where the page does not."""
+    if not 0 < i < len(section) - 1:
+        return False
+    kept = (Role.PROSE, Role.SENTENCE)
+    return section[i - 1].role in kept and section[i + 1].role in kept
 
 
 def _head(
