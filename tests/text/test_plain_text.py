@@ -287,3 +287,12 @@ def test_short_line_between_paragraphs_is_a_paragraph() -> None:
     page = "\n\n".join([TITLE, BODY[0], BODY[1], answer, BODY[2], "Home", "Contact us"])
     texts = [b.text for b in extract(page).body]
     assert texts == [BODY[0], BODY[1], answer, BODY[2]]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Story continues below advertisement", "Weiterlesen nach der Anzeige", "Advertisement"],
+)
+def test_ad_label_between_paragraphs_is_not_body(label: str) -> None:
+    page = "\n\n".join([TITLE, BODY[0], BODY[1], label, BODY[2]])
+    assert [b.text for b in extract(page).body] == BODY

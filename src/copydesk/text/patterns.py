@@ -112,6 +112,8 @@ _BOILERPLATE = re.compile(
     r"(?:\s*[|/·•,]\s*\w+)*\s*$|"
     r"^\s*(?:advertisement|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|"
     r"sponsored|promoted|ad)\s*$|"
+    r"^\s*(?:the )?(?:story|article|text|content) continues (?:below|after)\b.{0,30}$|"
+    r"^\s*weiterlesen nach der anzeige\s*$|^\s*la suite (?:après|sous) (?:cette )?publicité\s*$|"
     r"^\s*(?:scroll )?(?:back )?to top\s*$|"
     r"^\s*(?:skip to (?:main )?content|zum inhalt springen|aller au contenu|ir al contenido|"
     r"back to top|nach oben|menu|menü|search|suche|rechercher|buscar|cerca|pesquisar|log ?in|"
