@@ -46,7 +46,7 @@ def parse_html(text: str, url: str | None = None) -> Document | None:
     data = text[:MAX_HTML_CHARS].encode("utf-8", "replace")
     # NULs and other C0 controls make lxml refuse to set text later; they carry no text
     data = data.translate(None, _CONTROL_BYTES)
-    if not data.strip():
+    if not data or data.isspace():  # isspace stops at the first character; strip() copies
         return None
     if _text_after_end(data):
         # text after </html> is shown by browsers but dropped by libxml2: reopen the body
@@ -63,7 +63,10 @@ def parse_html(text: str, url: str | None = None) -> Document | None:
 
 def _text_after_end(data: bytes) -> bool:
     """Is there visible content after the last </html>? (rfind: no regex scan of the page)"""
-    end = max(data.rfind(b"</html"), data.rfind(b"</HTML"), data.rfind(b"</Html"))
+    end = data.rfind(b"</html")
+    for other in (b"</HTML", b"</Html"):
+        # only a later one matters: search the part after the last lower-case end tag
+        end = max(end, data.rfind(other, max(end, 0)))
     if end < 0:
         return False
     close = data.find(b">", end)
