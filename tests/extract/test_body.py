@@ -195,3 +195,40 @@ def test_furniture_names(names: str, furniture: bool) -> None:
 )
 def test_date_lines(line: str, is_date: bool) -> None:
     assert _is_date_line(line) is is_date
+
+
+LEAD = "A lead paragraph that sums up the story for the reader in one finished sentence."
+RAIL = "".join(
+    f"<li><a href='/s{i}'>Another story from the site, number {i}</a></li>" for i in range(8)
+)
+
+
+def test_standfirst_after_the_headline_joins_the_body() -> None:
+    # the body column is the container (the rail beside it stops the climb); the lead sits in
+    # the header block with the headline, outside that column
+    html = page(
+        f"<div class='wrap'><div class='head'><h1>Library hours extended</h1>"
+        f"<p class='intro'>{LEAD}</p></div>"
+        f"<div class='text'><p>{PROSE}</p><p>{PROSE2}</p><p>{PROSE}</p></div>"
+        f"<ul class='x'>{RAIL}</ul></div>"
+    )
+    assert texts(html) == [LEAD, PROSE, PROSE2, PROSE]
+
+
+def test_no_standfirst_when_other_text_sits_between_headline_and_body() -> None:
+    # a caption-like line after the lead: the header is not headline + lead alone
+    html = page(
+        f"<div class='wrap'><div class='head'><h1>Library hours extended</h1>"
+        f"<p class='intro'>{LEAD}</p><p>Seen from the square</p></div>"
+        f"<div class='text'><p>{PROSE}</p><p>{PROSE2}</p><p>{PROSE}</p></div>"
+        f"<ul class='x'>{RAIL}</ul></div>"
+    )
+    assert texts(html) == [PROSE, PROSE2, PROSE]
+
+
+@pytest.mark.parametrize("line", ["Advert", "This slideshow requires JavaScript."])
+def test_placeholder_lines_are_dropped(line: str) -> None:
+    assert texts(page(f"<article><p>{PROSE}</p><p>{line}</p><p>{PROSE2}</p></article>")) == [
+        PROSE,
+        PROSE2,
+    ]

@@ -155,6 +155,11 @@ SIBLING_MAX_LINK_SHARE = 0.1
 # Container choice maximises good - BAD_PENALTY * bad. Lower values climb to wider containers
 # (more recall, more furniture); 0.6 was the best on the development sets in steps of 0.1.
 BAD_PENALTY = 0.6
+# At most this many good runs between the headline and the container are taken as its
+# standfirst (a lead is one or two paragraphs; more is a column the container missed on
+# purpose). Standfirsts count as body in trafilatura-eval's labels and not in AEB's: only the
+# strict form (headline, lead, container with nothing else between) was a gain on both.
+STANDFIRST_MAX_BLOCKS = 2
 # Containers whose names say "article body" get this multiplier on their good text; a hint, not
 # a rule (many sites name nothing).
 BODY_HINT_BONUS = 1.15
@@ -190,7 +195,8 @@ CARD_LINK_MAX_CHARS = 400
 # longer ones are prose even when they start with "Photo" or "By".
 SHORT_BLOCK_CHARS = 120
 _BOILERPLATE = re.compile(
-    r"^(advertisement|anzeige|werbung|publicité|sponsored|story continues below|"
+    r"^(advertisement|advert$|anzeige|werbung|publicité|sponsored|story continues below|"
+    r"(this|the) [\w ]{0,30} requires javascript|please enable javascript|"
     r"continue reading|read more|read the full|more:|related:|see also|also read|"
     r"share (this|on)|click (here )?to share|share$|tweet$|email$|print$|"
     r"sign up|subscribe|follow (us|@)|like us on|join (us|our)|"
@@ -596,7 +602,8 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
             if added >= CLIMB_MIN_CHARS and added_links > CLIMB_MAX_LINK_SHARE * added:
                 break  # what the parent adds is a link rail: the article ends here
         i = parent
-    return _with_siblings(best, elements, index, parent_of, good, total, total_links)
+    chosen = _with_siblings(best, elements, index, parent_of, good, total, total_links)
+    return _standfirst(chosen, elements, index, parent_of, run, run_good) + chosen
 
 
 def _with_siblings(
@@ -632,6 +639,50 @@ def _with_siblings(
         if child.find(".//li") is not None or child.find(".//table") is not None:
             chosen.append(child)
     return chosen
+
+
+def _standfirst(
+    chosen: list[etree._Element],
+    elements: list[etree._Element],
+    index: dict[etree._Element, int],
+    parent_of: list[int],
+    run: list[int],
+    run_good: list[float],
+) -> list[etree._Element]:
+    """The standfirst: prose right after the headline, before the container.
+
+    Templates put the lead paragraph ("intro", "excerpt", "dek") in the article's header beside
+    the headline, outside the column the body paragraphs share. Good runs (prose, few links, a
+    finished sentence) that follow the last <h1> before the container, with no other text in
+    between (headings aside), are that lead. Anything else in the gap (a byline, a date, a
+    caption, a promo) means the header is not just headline + lead, and nothing is added.
+    (Loose inline text directly inside a wrapper that opens before the headline is counted on
+    that wrapper and so not seen as a gap: a known blind spot.)
+    """
+    first = index.get(chosen[0], -1) if chosen else -1
+    if first <= 0:
+        return []
+    head = next((i for i in range(first - 1, -1, -1) if elements[i].tag == "h1"), -1)
+    if head < 0 or _is_ancestor(head, first, parent_of):
+        return []  # no headline, or an <h1> wrapping the container (a template's misuse)
+    leads: list[etree._Element] = []
+    for i in range(head + 1, first):
+        if not run[i] or elements[i].tag in HEADING_TAGS or _is_ancestor(head, i, parent_of):
+            continue
+        if not run_good[i] or len(leads) == STANDFIRST_MAX_BLOCKS or _has_block(elements[i]):
+            return []
+        leads.append(elements[i])
+    return leads
+
+
+def _is_ancestor(a: int, i: int, parent_of: list[int]) -> bool:
+    """Is element ``a`` an ancestor of element ``i`` (indices in document order)?"""
+    j = parent_of[i]
+    while j >= a:  # ancestors come before their descendants in document order
+        if j == a:
+            return True
+        j = parent_of[j]
+    return False
 
 
 def _direct(runs: list[int], run_good: list[float], parent_of: list[int], n: int) -> list[float]:
