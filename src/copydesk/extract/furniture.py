@@ -121,8 +121,11 @@ def extract_furniture(doc: Document, *, fetched_at: datetime | None = None) -> F
     prov: dict[str, str] = {}
     seen: set[tuple[str | None, str]] = set()
     skipped = _skipped(doc.root)
-    for rail, links in _rails(doc.root, skipped):
-        for teaser, source in _teasers(rail, links, base, doc.url, fetched_at):
+    # each link's title, read once: the rail test and the teaser both need it (the tree is
+    # never modified here, so a link's title cannot change)
+    titles: dict[etree._Element, str | None] = {}
+    for rail, links in _rails(doc.root, skipped, titles):
+        for teaser, source in _teasers(rail, links, base, doc.url, fetched_at, titles):
             key = (teaser.url, teaser.title)
             if key in seen:
                 continue
@@ -170,7 +173,7 @@ def _join(base: str | None, href: str) -> str:
 
 
 def _rails(
-    root: etree._Element, skipped: set[etree._Element]
+    root: etree._Element, skipped: set[etree._Element], titles: dict[etree._Element, str | None]
 ) -> Iterator[tuple[etree._Element, list[etree._Element]]]:
     """Outermost rails in document order, each with its headline links."""
     taken: set[etree._Element] = set()  # everything inside a rail already found
@@ -178,7 +181,7 @@ def _rails(
     for el in root.iter(*_RAIL_TAGS):
         if el in skipped or el in taken:
             continue
-        links = _rail_links(el, skipped, names)
+        links = _rail_links(el, skipped, names, titles)
         if links is not None:
             taken.update(el.iterdescendants())
             yield el, links
@@ -208,7 +211,10 @@ def _named(attrs: str, cache: dict[str, _Named]) -> _Named:
 
 
 def _rail_links(
-    el: etree._Element, skipped: set[etree._Element], cache: dict[str, _Named]
+    el: etree._Element,
+    skipped: set[etree._Element],
+    cache: dict[str, _Named],
+    titles: dict[etree._Element, str | None],
 ) -> list[etree._Element] | None:
     """The headline links of ``el`` when it is a rail; ``None`` when it is not."""
     attrs = " ".join(
@@ -224,12 +230,12 @@ def _rail_links(
         return None
     heading = _own_heading(el)
     if heading is not None and is_rail_heading(heading):
-        return _headline_links(el, skipped)
+        return _headline_links(el, skipped, titles)
     label = el.get("aria-label")
     if label and is_rail_heading(label):
-        return _headline_links(el, skipped)
+        return _headline_links(el, skipped, titles)
     if named is _Named.RAIL:
-        links = _headline_links(el, skipped)
+        links = _headline_links(el, skipped, titles)
         return links if links else None
     return None
 
@@ -254,15 +260,23 @@ def _own_heading(el: etree._Element) -> str | None:
     return None
 
 
-def _headline_links(rail: etree._Element, skipped: set[etree._Element]) -> list[etree._Element]:
+def _headline_links(
+    rail: etree._Element, skipped: set[etree._Element], titles: dict[etree._Element, str | None]
+) -> list[etree._Element]:
     links = []
     for a in rail.iter("a"):
         if not a.get("href") or a in skipped:
             continue
-        title = _link_title(a)
-        if title is not None:
+        if _cached_title(a, titles) is not None:
             links.append(a)
     return links
+
+
+def _cached_title(a: etree._Element, titles: dict[etree._Element, str | None]) -> str | None:
+    if a in titles:
+        return titles[a]
+    title = titles[a] = _link_title(a)
+    return title
 
 
 def _link_title(a: etree._Element) -> str | None:
@@ -284,6 +298,7 @@ def _teasers(
     base: str | None,
     page: str | None,
     fetched_at: datetime | None,
+    titles: dict[etree._Element, str | None],
 ) -> Iterator[tuple[Teaser, str | None]]:
     hrefs = _hrefs_below(rail, links)
     done: set[str] = set()
@@ -296,7 +311,7 @@ def _teasers(
         if _same_page(url, page) or _inline_in_prose(a):
             continue
         card = _card(a, rail, hrefs)
-        title = _link_title(a)
+        title = _cached_title(a, titles)
         if title is None:
             continue
         yield _read_card(card, a, title, url, fetched_at)
