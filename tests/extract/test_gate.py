@@ -36,3 +36,21 @@ def test_junk_is_other() -> None:
 
 def test_exported_from_package() -> None:
     assert copydesk.classify_page is classify_page
+
+
+def test_headline_links_counts_each_link_under_a_heading_once() -> None:
+    from copydesk.extract.gate import _HEADLINE_LINKS, headline_links
+    from copydesk.parse.html import parse_html
+
+    page = (
+        "<html><body><h2><a href='/a'>A story</a><h3><a href='/b'>B</a></h3></h2>"
+        "<h4><a>no href</a><a href=''>empty href</a></h4><p><a href='/c'>C</a></p>"
+        + "<div><h3>" * 50
+        + "<a href='/d'>deep</a>"
+        + "</h3></div>" * 50
+        + "</body></html>"
+    )
+    doc = parse_html(page)
+    assert doc is not None
+    assert headline_links(doc.root) == 4  # /a, /b, the empty href, /d; not /c nor the bare <a>
+    assert headline_links(doc.root) == int(_HEADLINE_LINKS(doc.root))
