@@ -232,3 +232,30 @@ def test_placeholder_lines_are_dropped(line: str) -> None:
         PROSE,
         PROSE2,
     ]
+
+
+MAIN = [PROSE, PROSE2] * 4
+
+
+def column(paragraphs: list[str]) -> str:
+    return "".join(f"<p>{t}</p>" for t in paragraphs)
+
+
+def test_article_split_over_template_columns_is_joined() -> None:
+    # the body continues in a second column under another wrapper; the rail stops the climb
+    more = [" ".join([PROSE2] * 3), PROSE, PROSE2]
+    html = page(
+        f"<div class='wrap'><div class='a'><div class='text'>{column(MAIN)}</div>"
+        f"<ul class='x'>{RAIL}</ul></div><div class='b'>{column(more)}</div></div>"
+    )
+    assert texts(html) == MAIN + more
+
+
+def test_linked_block_beside_the_article_is_not_joined() -> None:
+    linked = PROSE2 + " <a href='/x'>More on this from our archive.</a>"
+    more = [" ".join([PROSE2] * 3), PROSE, linked]
+    html = page(
+        f"<div class='wrap'><div class='a'><div class='text'>{column(MAIN)}</div>"
+        f"<ul class='x'>{RAIL}</ul></div><div class='b'>{column(more)}</div></div>"
+    )
+    assert texts(html) == MAIN
