@@ -9,8 +9,6 @@ Two real servers, on 127.0.0.1 and 127.0.0.2, record every request they get.
 from __future__ import annotations
 
 import contextlib
-import ipaddress
-import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,11 +17,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from aiohttp.abc import AbstractResolver, ResolveResult
 
 from copydesk.harvest import harvest
 from copydesk.service.guard import GuardedResolver, address_allowed
 from copydesk.store import Store
+from tests.maptable import MapResolver
 
 FAST: dict[str, Any] = {"delay": 0.0, "timeout": 2.0, "backoff_base": 0.05, "max_attempts": 3}
 
@@ -40,38 +38,6 @@ and several asked how the cost would be shared between the town and the county.<
 <p>The chair said a full plan for {topic} would be published next month, with a public
 consultation running for six weeks after that, and that no homes would be affected.</p>
 </article></body></html>"""
-
-
-class MapResolver(AbstractResolver):
-    """Resolves made-up names from a table; IP literals resolve to themselves; no DNS at all."""
-
-    def __init__(self, names: dict[str, str]) -> None:
-        self.names = names
-        self.asked: list[str] = []
-
-    async def resolve(
-        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
-    ) -> list[ResolveResult]:
-        self.asked.append(host)
-        address = self.names.get(host, host)
-        try:
-            ip = ipaddress.ip_address(address)
-        except ValueError:
-            raise OSError(f"no such host in the test table: {host}") from None
-        family = socket.AF_INET6 if ip.version == 6 else socket.AF_INET
-        return [
-            {
-                "hostname": host,
-                "host": address,
-                "port": port,
-                "family": family,
-                "proto": 0,
-                "flags": socket.AI_NUMERICHOST,
-            }
-        ]
-
-    async def close(self) -> None:
-        return None
 
 
 class Site:

@@ -10,8 +10,6 @@ against the real 127.0.0.1 site while 127.0.0.2 plays the internal address a pag
 from __future__ import annotations
 
 import contextlib
-import ipaddress
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,45 +18,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiohttp.abc import AbstractResolver, ResolveResult
+from aiohttp.abc import AbstractResolver
 from fastapi.testclient import TestClient
 from helpers_service import FIXTURES, LocalSite
 
 from copydesk.service import Settings, create_app
 from copydesk.service.guard import AddressCheck, GuardedResolver, address_allowed
 from copydesk.store import Store
+from tests.maptable import MapResolver
 
 NAMES = {"news.example": "127.0.0.1", "cdn.news.example": "127.0.0.2"}
-
-
-class MapResolver(AbstractResolver):
-    """Resolves made-up names from a table; IP literals resolve to themselves; no DNS at all."""
-
-    def __init__(self, names: dict[str, str]) -> None:
-        self.names = names
-
-    async def resolve(
-        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
-    ) -> list[ResolveResult]:
-        address = self.names.get(host, host)
-        try:
-            ip = ipaddress.ip_address(address)
-        except ValueError:
-            raise OSError(f"no such host in the test table: {host}") from None
-        family = socket.AF_INET6 if ip.version == 6 else socket.AF_INET
-        return [
-            {
-                "hostname": host,
-                "host": address,
-                "port": port,
-                "family": family,
-                "proto": 0,
-                "flags": socket.AI_NUMERICHOST,
-            }
-        ]
-
-    async def close(self) -> None:
-        return None
 
 
 def guard(policy: AddressCheck) -> Callable[[], AbstractResolver]:
