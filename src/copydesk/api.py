@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from copydesk.enrich.language import LanguageIdentifier
+from copydesk.enrich.language import LanguageIdentifier, body_language
 from copydesk.enrich.quotes import extract_quotes
 from copydesk.extract.core import extract_html
 from copydesk.model import Article
@@ -90,9 +90,8 @@ def _extract(
     if kind == "html":
         return extract_html(text, url=url, fetched_at=fetched_at, langid=langid)
     article = extract_plain_text(text, url=url, fetched_at=fetched_at)
-    if article.language is None and article.body:
-        guess = langid.identify(article.text[:2000])
-        if guess is not None:
-            provenance = {**article.provenance, "language": "text:fasttext"}
-            article = replace(article, language=guess.language, provenance=provenance)
+    language = body_language(langid, article.text, None) if article.language is None else None
+    if language is not None:
+        provenance = {**article.provenance, "language": "text:fasttext"}
+        article = replace(article, language=language, provenance=provenance)
     return article

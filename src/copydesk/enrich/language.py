@@ -82,6 +82,18 @@ class LanguageIdentifier:
         return Guess(str(labels[0]).removeprefix(_LABEL), float(probs[0]))
 
 
+def body_language(langid: LanguageIdentifier, text: str, declared: str | None) -> str | None:
+    """The language of a body: the declared tag when fastText agrees on its primary language
+    (the declaration keeps a region such as ``en-GB``), else fastText's guess; ``None`` when
+    fastText is unsure or unavailable."""
+    guess = langid.identify(text)
+    if guess is None:
+        return None
+    if declared is not None and declared.split("-")[0] == guess.language:
+        return declared
+    return guess.language
+
+
 def normalise_tag(tag: str | None) -> str | None:
     """A declared language ("en_US", "de-de", "EN") as a BCP 47 tag ("en-US", "de-DE", "en")."""
     if not tag:

@@ -33,7 +33,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from copydesk.enrich.language import LanguageIdentifier, normalise_tag
+from copydesk.enrich.language import LanguageIdentifier, body_language, normalise_tag
 from copydesk.extract import dates as D
 from copydesk.extract.dateline import find_dateline
 from copydesk.extract.gate import PageSignals, decide, headline_links
@@ -1341,11 +1341,9 @@ def complete_metadata(
         provenance["credit"] = "text:dateline"
     language = meta.language
     if langid is not None and paragraphs:
-        guess = langid.identify(" ".join(paragraphs)[:2000])
-        if guess is not None:
-            declared = meta.declared_language
-            same = declared is not None and declared.split("-")[0] == guess.language
-            language = declared if same else guess.language
+        found = body_language(langid, " ".join(paragraphs), meta.declared_language)
+        if found is not None:
+            language = found
             provenance["language"] = "text:fasttext"
     body_chars = sum(len(b.text) for b in blocks if b.kind in ("paragraph", "quote", "list_item"))
     page_type = decide(meta.signals, body_chars)
