@@ -1,4 +1,4 @@
-"""Rotating WARC writer: every exchange becomes a request + response record pair (warcio).
+"""Rotating WARC writer: every exchange becomes a response + request record pair.
 
 Files live beside the store (``<store>.warc/``), one new file per run and per ``max_bytes``, so a
 file cut short by a crash is never appended to. Each record is its own gzip member; the offset
@@ -7,34 +7,25 @@ of a response record is what the store keeps, so one page can be read back with 
 
 from __future__ import annotations
 
-import io
 import os
-import uuid
-import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
-from urllib.parse import urlsplit
 
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
-
+from copydesk.archive.write import WarcOutput
 from copydesk.fetch.http import Exchange
 
 # Rotation size: 1 GB is the common WARC file size (Heritrix, CC-NEWS); big enough to keep file
 # counts low, small enough to move around.
 WARC_MAX_BYTES = 1_000_000_000
-# gzip level of each record. warcio uses 9; on HTML, level 6 is about 2-3x faster for ~1% larger
-# files (measured with bench/crawl.py pages), and WARC writing is on the crawler's hot path.
-WARC_GZIP_LEVEL = 6
-# Hop-by-hop / framing headers that no longer describe the stored payload (aiohttp de-chunked it).
-_DROP_HEADERS = frozenset({"transfer-encoding"})
 
 
 class WarcWriter:
-    """Writes request/response pairs; ``write(exchange) -> (relative_file, response_offset)``."""
+    """Writes request/response pairs; ``write(exchange) -> (relative_file, response_offset)``.
+    The records themselves are written by :class:`copydesk.archive.write.WarcOutput`; this class
+    adds the file naming and rotation."""
 
     def __init__(
         self, directory: Path, *, base: Path, software: str, max_bytes: int = WARC_MAX_BYTES
@@ -44,10 +35,9 @@ class WarcWriter:
         self.software = software
         self.max_bytes = max_bytes
         self._file: BinaryIO | None = None
-        self._writer: WARCWriter | None = None
+        self._output: WarcOutput | None = None
         self._path: Path | None = None
         self._seq = 0
-        self._buffer = io.BytesIO()
         self._stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
 
     def __enter__(self) -> WarcWriter:
@@ -65,12 +55,12 @@ class WarcWriter:
         if self._file is not None:
             self._file.close()
             self._file = None
-            self._writer = None
+            self._output = None
 
-    def _open(self) -> WARCWriter:
-        if self._writer is not None and self._file is not None:
-            if self._file.tell() < self.max_bytes:
-                return self._writer
+    def _open(self) -> tuple[WarcOutput, Path]:
+        if self._output is not None and self._path is not None:
+            if self._output.tell() < self.max_bytes:
+                return self._output, self._path
             self.close()
         self.directory.mkdir(parents=True, exist_ok=True)
         while True:
@@ -78,69 +68,35 @@ class WarcWriter:
             # appends to an existing file, the sequence number moves on instead.
             self._seq += 1
             name = f"copydesk-{self._stamp}-{os.getpid()}-{self._seq:05d}.warc.gz"
-            self._path = self.directory / name
+            path = self.directory / name
             try:
-                self._file = open(self._path, "xb")  # noqa: SIM115 - held open across writes
+                self._file = open(path, "xb")  # noqa: SIM115 - held open across writes
             except FileExistsError:
                 continue
             break
-        # Records are serialised uncompressed into a buffer, then gzipped here one member each.
-        self._buffer = io.BytesIO()
-        self._writer = WARCWriter(self._buffer, gzip=False)
-        info = self._writer.create_warcinfo_record(
+        self._path = path
+        self._output = WarcOutput(self._file, compression="record")
+        self._output.write_warcinfo(
             name, {"software": self.software, "format": "WARC File Format 1.1"}
         )
-        self._write_member(info)
-        return self._writer
-
-    def _write_member(self, record: object) -> None:
-        assert self._writer is not None and self._file is not None
-        self._buffer.seek(0)
-        self._buffer.truncate()
-        self._writer.write_record(record)
-        packer = zlib.compressobj(WARC_GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-        self._file.write(packer.compress(self._buffer.getvalue()) + packer.flush())
+        return self._output, path
 
     def write(self, exchange: Exchange, *, fetched_at: datetime | None = None) -> tuple[str, int]:
-        writer = self._open()
-        assert self._file is not None and self._path is not None
-        when = (fetched_at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        parts = urlsplit(exchange.url)
-        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        request_headers = StatusAndHeaders(
-            f"GET {target} HTTP/1.1",
-            [("Host", parts.netloc), *exchange.request_headers],
-            is_http_request=True,
-        )
-        response_headers = StatusAndHeaders(
-            f"{exchange.status} {exchange.reason}".strip(),
-            [(k, v) for k, v in exchange.response_headers if k.lower() not in _DROP_HEADERS],
-            protocol=f"HTTP/{exchange.http_version}",
-        )
-        response_id = f"<urn:uuid:{uuid.uuid4()}>"
-        response = writer.create_warc_record(
+        output, path = self._open()
+        offset = output.write_exchange(
             exchange.url,
-            "response",
-            payload=io.BytesIO(exchange.raw_body),
-            length=len(exchange.raw_body),
-            http_headers=response_headers,
-            warc_headers_dict={"WARC-Date": when, "WARC-Record-ID": response_id},
+            request_headers=exchange.request_headers,
+            status=exchange.status,
+            reason=exchange.reason,
+            response_headers=exchange.response_headers,
+            raw_body=exchange.raw_body,
+            http_version=exchange.http_version,
+            fetched_at=fetched_at,
         )
-        request = writer.create_warc_record(
-            exchange.url,
-            "request",
-            payload=io.BytesIO(b""),
-            length=0,
-            http_headers=request_headers,
-            warc_headers_dict={"WARC-Date": when, "WARC-Concurrent-To": response_id},
-        )
-        offset = self._file.tell()
-        self._write_member(response)
-        self._write_member(request)
         # Flushed to the OS before the store commits the pointer: a kill -9 after this line
         # cannot leave a stored article pointing at a record that is not in the file.
-        self._file.flush()
-        return os.path.relpath(self._path, self.base), offset
+        output.flush()
+        return os.path.relpath(path, self.base), offset
 
 
 def read_response(path: Path, offset: int) -> tuple[str, int, list[tuple[str, str]], bytes]:
