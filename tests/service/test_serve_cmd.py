@@ -86,3 +86,5 @@ def test_serve_command_refuses_bad_arguments(
     assert "bad port" in capsys.readouterr().err
     assert main(["serve", "--store", str(tmp_path)]) == 2
     assert "directory" in capsys.readouterr().err
+    assert main(["serve", "--trusted-proxy", "not-an-address"]) == 2
+    assert "bad --trusted-proxy" in capsys.readouterr().err

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from copydesk.service.gate import PAGE_CSP, Gate
+from copydesk.service import Settings, create_app
+from copydesk.service.gate import PAGE_CSP, Gate, client_key, parse_networks
 from copydesk.service.ratelimit import RateLimiter, TokenBucket
 
 
@@ -170,3 +171,44 @@ def test_security_headers_on_every_response(client: TestClient) -> None:
         assert "script-src 'none'" in csp and "default-src 'none'" in csp, path
         assert r.headers["x-content-type-options"] == "nosniff"
         assert r.headers["x-frame-options"] == "DENY"
+
+
+def _scope(peer: str, *forwarded: str) -> dict[str, Any]:
+    headers = [(b"x-forwarded-for", value.encode()) for value in forwarded]
+    return {"type": "http", "client": (peer, 4242), "headers": headers}
+
+
+def test_client_key_believes_forwarded_for_only_from_trusted_proxies() -> None:
+    proxies = parse_networks(["10.0.0.0/8", "::1"])
+    # No trusted proxies configured: the peer, whatever the header says.
+    assert client_key(_scope("203.0.113.9", "198.51.100.1")) == "203.0.113.9"
+    # An untrusted peer cannot speak for anyone else.
+    assert client_key(_scope("203.0.113.9", "198.51.100.1"), proxies) == "203.0.113.9"
+    # Behind a trusted proxy: the right-most address that is not a proxy; the forged left part
+    # ("1.2.3.4", written by the client itself) is never believed.
+    assert client_key(_scope("10.0.0.2", "1.2.3.4, 198.51.100.7, 10.0.0.3"), proxies) == (
+        "198.51.100.7"
+    )
+    assert client_key(_scope("::1", "198.51.100.7"), proxies) == "198.51.100.7"
+    # Several header lines are one list, in order.
+    assert client_key(_scope("10.0.0.2", "1.2.3.4", "198.51.100.8"), proxies) == "198.51.100.8"
+    # No header, an all-proxy chain or a garbled one: the proxy itself is the client.
+    assert client_key(_scope("10.0.0.2"), proxies) == "10.0.0.2"
+    assert client_key(_scope("10.0.0.2", "10.1.1.1"), proxies) == "10.0.0.2"
+    assert client_key(_scope("10.0.0.2", "198.51.100.7, <script>"), proxies) == "10.0.0.2"
+    with pytest.raises(ValueError):
+        parse_networks(["10.0.0.0/33"])
+
+
+def test_rate_limit_counts_clients_behind_a_trusted_proxy() -> None:
+    settings = Settings(rate_per_s=0.01, rate_burst=1, trusted_proxies=("10.0.0.0/8",))
+    with TestClient(create_app(settings), client=("10.0.0.2", 5000)) as proxy:
+        first = {"x-forwarded-for": "198.51.100.1"}
+        second = {"x-forwarded-for": "198.51.100.2"}
+        assert proxy.get("/openapi.json", headers=first).status_code == 200
+        assert proxy.get("/openapi.json", headers=first).status_code == 429
+        assert proxy.get("/openapi.json", headers=second).status_code == 200  # its own bucket
+    with TestClient(create_app(settings), client=("203.0.113.5", 5000)) as direct:
+        # Not a trusted proxy: a new forged header each time does not buy a new bucket.
+        assert direct.get("/openapi.json", headers=first).status_code == 200
+        assert direct.get("/openapi.json", headers=second).status_code == 429

@@ -38,6 +38,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--max-body", type=int, default=None, help="largest request body in bytes (default 8 MiB)"
     )
+    parser.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="CIDR",
+        help="a reverse proxy (address or network) whose X-Forwarded-For names the client "
+        "for the rate limit; repeatable (default: none, the peer address is the client)",
+    )
     parser.add_argument("--log-level", default="info", help="uvicorn log level (default info)")
     parser.set_defaults(func=run)
 
@@ -54,6 +62,7 @@ def build_settings(args: argparse.Namespace) -> Any:
         rate_per_s=args.rate if args.rate is not None else defaults.rate_per_s,
         rate_burst=args.burst if args.burst is not None else defaults.rate_burst,
         max_body_bytes=args.max_body if args.max_body is not None else defaults.max_body_bytes,
+        trusted_proxies=tuple(args.trusted_proxy),
     )
 
 
@@ -61,11 +70,17 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from copydesk.service import create_app
+    from copydesk.service.gate import parse_networks
 
     if not 0 < args.port < 65536:
         print(f"copydesk serve: bad port {args.port}", file=sys.stderr)
         return 2
     settings = build_settings(args)
+    try:
+        parse_networks(settings.trusted_proxies)
+    except ValueError as exc:
+        print(f"copydesk serve: bad --trusted-proxy: {exc}", file=sys.stderr)
+        return 2
     if settings.store is not None and settings.store.is_dir():
         print(f"copydesk serve: {settings.store} is a directory, not a store file", file=sys.stderr)
         return 2

@@ -35,7 +35,7 @@ from copydesk.model import Article
 from copydesk.parse.decode import decode
 from copydesk.service.clusters import ClusterUnavailable, cluster_members
 from copydesk.service.crawl import Crawls, CrawlUnavailable, ResolverFactory
-from copydesk.service.gate import PAGE_CSP, Gate
+from copydesk.service.gate import PAGE_CSP, Gate, parse_networks
 from copydesk.service.guard import BlockedURL, fetch_page
 from copydesk.service.ratelimit import RateLimiter
 from copydesk.service.render import Renderer
@@ -442,6 +442,7 @@ def create_app(
         max_body_bytes=settings.max_body_bytes,
         csp_for=csp_for,
         login_page=state.renderer.login_page,
+        trusted_proxies=parse_networks(settings.trusted_proxies),
     )
     return app
 

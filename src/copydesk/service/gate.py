@@ -6,9 +6,10 @@ down by the limiter, and nothing reads an oversized body).
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from http.cookies import SimpleCookie
 from urllib.parse import quote
 
@@ -58,6 +59,51 @@ def _presented_token(scope: Scope) -> str | None:
     return None
 
 
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def parse_networks(values: Sequence[str]) -> tuple[Network, ...]:
+    """Addresses or CIDR networks ("10.0.0.0/8", "::1") -> networks; ValueError on a bad one."""
+    return tuple(ipaddress.ip_network(value.strip(), strict=False) for value in values)
+
+
+def _address(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
+def _trusted(value: str, networks: tuple[Network, ...]) -> bool:
+    address = _address(value)
+    return address is not None and any(address in network for network in networks)
+
+
+def client_key(scope: Scope, trusted_proxies: tuple[Network, ...] = ()) -> str:
+    """Whom the rate limit counts: the peer address, unless the peer is a trusted proxy.
+
+    Behind a trusted proxy the client is the right-most X-Forwarded-For address that is not
+    itself a trusted proxy: addresses further left were written by the client and can be
+    forged, so they are never believed. A peer that is not trusted cannot speak for anyone else,
+    so its header is ignored.
+    """
+    client = scope.get("client")
+    peer = str(client[0]) if client else "unknown"
+    if not trusted_proxies or not _trusted(peer, trusted_proxies):
+        return peer
+    forwarded = ",".join(
+        value.decode("latin-1")
+        for key, value in scope.get("headers", ())
+        if key == b"x-forwarded-for"
+    )
+    for hop in reversed(forwarded.split(",")):
+        if _address(hop) is None:
+            return peer  # a garbled chain: count the proxy itself rather than guess
+        if not _trusted(hop, trusted_proxies):
+            return hop.strip()
+    return peer
+
+
 def _wants_html(scope: Scope) -> bool:
     accept = _header(scope, b"accept") or ""
     return "text/html" in accept
@@ -75,8 +121,10 @@ class Gate:
         max_body_bytes: int,
         csp_for: Callable[[str], str],
         login_page: Callable[[str, str], str],
+        trusted_proxies: tuple[Network, ...] = (),
     ) -> None:
         self.app = app
+        self.trusted_proxies = trusted_proxies
         self.limiter = limiter
         self.token = token
         self.max_body_bytes = max_body_bytes
@@ -90,8 +138,7 @@ class Gate:
         path: str = scope.get("path", "/")
         send = self._with_headers(send, self.csp_for(path))
         if path != "/healthz":
-            client = scope.get("client")
-            wait = self.limiter.check(client[0] if client else "unknown")
+            wait = self.limiter.check(client_key(scope, self.trusted_proxies))
             if wait > 0:
                 retry = str(max(1, math.ceil(wait)))
                 await _problem(send, 429, "rate limit exceeded; slow down", {"retry-after": retry})

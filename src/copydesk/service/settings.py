@@ -49,3 +49,5 @@ class Settings:
     max_crawl_pages: int = MAX_CRAWL_PAGES
     crawl_delay: float = CRAWL_DELAY_S
     page_size: int = PAGE_SIZE
+    # Reverse proxies (addresses or CIDR networks) whose X-Forwarded-For the rate limit believes.
+    trusted_proxies: tuple[str, ...] = ()
