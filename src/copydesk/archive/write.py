@@ -91,29 +91,13 @@ class WarcOutput:
     ) -> int:
         status_line = f"{status} {_REASONS.get(status, 'Status')}"
         http = StatusAndHeaders(status_line, list(headers), protocol="HTTP/1.1")
-        record = self._writer.create_warc_record(
-            url,
-            "response",
-            payload=io.BytesIO(body),
-            length=len(body),
-            http_headers=http,
-            warc_headers_dict={"WARC-Date": _warc_date(fetched_at)},
-        )
-        return self.write_record(record)
+        return self.write_record(self._http_record(url, "response", body, http, fetched_at))
 
     def write_request(self, url: str, *, fetched_at: datetime | None = None) -> int:
         http = StatusAndHeaders(
             f"GET {url} HTTP/1.1", [("User-Agent", "copydesk")], is_http_request=True
         )
-        record = self._writer.create_warc_record(
-            url,
-            "request",
-            payload=io.BytesIO(b""),
-            length=0,
-            http_headers=http,
-            warc_headers_dict={"WARC-Date": _warc_date(fetched_at)},
-        )
-        return self.write_record(record)
+        return self.write_record(self._http_record(url, "request", b"", http, fetched_at))
 
     def write_exchange(
         self,
@@ -129,12 +113,9 @@ class WarcOutput:
     ) -> int:
         """A fetched exchange as it went over the wire: a response record, then its request
         (``WARC-Concurrent-To`` the response). Returns the response record's offset."""
-        when = _warc_date(fetched_at)
         host, target = _request_target(url)
         request_http = StatusAndHeaders(
-            f"GET {target} HTTP/1.1",
-            [("Host", host), *request_headers],
-            is_http_request=True,
+            f"GET {target} HTTP/1.1", [("Host", host), *request_headers], is_http_request=True
         )
         response_http = StatusAndHeaders(
             f"{status} {reason}".strip(),
@@ -142,25 +123,33 @@ class WarcOutput:
             protocol=f"HTTP/{http_version}",
         )
         response_id = f"<urn:uuid:{uuid.uuid4()}>"
-        response = self._writer.create_warc_record(
-            url,
-            "response",
-            payload=io.BytesIO(raw_body),
-            length=len(raw_body),
-            http_headers=response_http,
-            warc_headers_dict={"WARC-Date": when, "WARC-Record-ID": response_id},
+        response = self._http_record(
+            url, "response", raw_body, response_http, fetched_at, {"WARC-Record-ID": response_id}
         )
-        request = self._writer.create_warc_record(
-            url,
-            "request",
-            payload=io.BytesIO(b""),
-            length=0,
-            http_headers=request_http,
-            warc_headers_dict={"WARC-Date": when, "WARC-Concurrent-To": response_id},
+        request = self._http_record(
+            url, "request", b"", request_http, fetched_at, {"WARC-Concurrent-To": response_id}
         )
         offset = self.write_record(response)
         self.write_record(request)
         return offset
+
+    def _http_record(
+        self,
+        url: str,
+        kind: str,
+        payload: bytes,
+        http: StatusAndHeaders,
+        fetched_at: datetime | None,
+        extra: dict[str, str] | None = None,
+    ) -> ArcWarcRecord:
+        return self._writer.create_warc_record(
+            url,
+            kind,
+            payload=io.BytesIO(payload),
+            length=len(payload),
+            http_headers=http,
+            warc_headers_dict={"WARC-Date": _warc_date(fetched_at), **(extra or {})},
+        )
 
     def write_revisit(
         self, url: str, *, refers_to_date: datetime, fetched_at: datetime | None = None
