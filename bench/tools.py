@@ -82,6 +82,35 @@ def _newspaper() -> Extractor:
     return run
 
 
+def _newsplease() -> Extractor:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # newspaper's nltk warning, as above
+        from newsplease import NewsPlease  # type: ignore[import-untyped]
+
+    def run(page: str | bytes, url: str | None) -> str:
+        html = page.decode("utf-8", "replace") if isinstance(page, bytes) else page
+        # fetch_images=False: its default downloads images (network I/O, not allowed here).
+        article = NewsPlease.from_html(html, url=url, fetch_images=False)
+        return str(getattr(article, "maintext", None) or "")
+
+    return run
+
+
+def _goose() -> Extractor:
+    from goose3 import Goose  # type: ignore[import-untyped]
+
+    # Image fetching off for the same reason; one Goose object serves all pages.
+    goose = Goose({"enable_image_fetching": False})
+
+    def run(page: str | bytes, url: str | None) -> str:
+        html = page.decode("utf-8", "replace") if isinstance(page, bytes) else page
+        return str(goose.extract(url=url, raw_html=html).cleaned_text or "")
+
+    return run
+
+
 # name -> (factory, input kind it is given). Every tool is given the page's URL (each accepts
 # one). "copydesk-bytes" gets the raw bytes and decodes them itself (its real use); every other
 # tool gets the same str, decoded once (by copydesk's decoder) before timing.
@@ -91,4 +120,6 @@ TOOLS: dict[str, tuple[Callable[[], Extractor], InputKind]] = {
     "trafilatura": (_trafilatura, "str"),
     "readability-lxml": (_readability, "str"),
     "newspaper4k": (_newspaper, "str"),
+    "news-please": (_newsplease, "str"),
+    "goose3": (_goose, "str"),
 }
