@@ -21,5 +21,5 @@ eval:  ## score every suite on ../shared/datasets (or $$COPYDESK_DATASETS), writ
 gate:  ## the quality gate: fails below any floor in eval/floors.json
 	$(PY) -m eval gate
 
-bench:  ## copydesk vs trafilatura, readability-lxml, newspaper4k on AEB; writes bench/results/
+bench:  ## copydesk vs trafilatura, readability-lxml, newspaper4k, news-please, goose3 on AEB; writes bench/results/
 	$(PY) -m bench extract --rounds 3
