@@ -259,3 +259,24 @@ def test_linked_block_beside_the_article_is_not_joined() -> None:
         f"<ul class='x'>{RAIL}</ul></div><div class='b'>{column(more)}</div></div>"
     )
     assert texts(html) == MAIN
+
+
+def test_br_formatted_post_ending_in_a_fact_list_is_prose() -> None:
+    # a forum-style post: one run of br-separated text that closes with a spec list, so the
+    # run does not end a sentence; beside it a box of finished paragraphs about the site
+    story = "<br><br>".join([PROSE, PROSE2] * 6)
+    facts = "<br>".join(["Length: 2.44 metres", "Weight: 186 grams", "Price: 159.90 euros"])
+    about = (
+        "<p>This board is run by volunteers who have been fishing the region's lakes and "
+        "rivers for decades, in every season and in all weathers.</p><p>Members share reports, "
+        "tackle tests and advice for beginners, and new members are always welcome here.</p>"
+        "<p>Please read the rules before posting, and be kind to each other.</p>"
+    )
+    html = page(
+        f"<div class='main'><div class='post'><div class='text'>{story}<br><br><b>Facts</b><br>"
+        f"{facts}</div></div></div>"
+        f"<div class='side'><div class='box'>{about}</div><ul>{RAIL}</ul></div>"
+    )
+    out = texts(html)
+    assert out[:2] == [PROSE, PROSE2]
+    assert not any("volunteers" in t for t in out)

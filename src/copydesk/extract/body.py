@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from lxml import etree
 
@@ -126,6 +126,12 @@ UNFINISHED_BAD_SHARE = 0.5
 # Share of a short run without links (labels, dates, bylines) counted as bad text.
 SHORT_BAD_SHARE = 0.5
 _SENTENCE_END = frozenset(".!?\"”’'»«:;)…。！？」』）")
+# A run of at least LONG_RUN_CHARS holding LONG_RUN_SENTENCES sentence breaks is prose even when
+# it does not end a sentence (br-formatted posts that close with a fact list or a signature).
+# Teaser summaries are a few hundred characters, so 1000 stays clear of them.
+LONG_RUN_CHARS = 1000
+LONG_RUN_SENTENCES = 5
+_SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”’'»)]*\s")
 # A paragraph counts half for its grandparent when finding the core (readability's convention:
 # article bodies often wrap paragraphs one level deeper in places).
 GRANDPARENT_SHARE = 0.5
@@ -759,7 +765,7 @@ def _classify_run(el: etree._Element, size: int, links: int) -> tuple[float, flo
     if links > GOOD_MAX_LINK_SHARE * size:
         return 0.0, float(size)
     if size >= GOOD_MIN_CHARS:
-        if _ends_sentence(el):
+        if _ends_sentence(el) or (size >= LONG_RUN_CHARS and _is_many_sentences(el)):
             return float(size), 0.0
         # teaser summaries and labels rarely end a sentence
         return 0.0, UNFINISHED_BAD_SHARE * size
@@ -788,6 +794,19 @@ def _hint(el: etree._Element) -> float:
 def _ends_sentence(el: etree._Element) -> bool:
     text = _text_of(el).rstrip()
     return bool(text) and text[-1] in _SENTENCE_END
+
+
+def _is_many_sentences(el: etree._Element) -> bool:
+    """Several sentences in one run: prose, even when it closes with a fact list or a link."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "br":
+            parts.append("\n")  # "end.<br>Next" breaks a sentence without a space
+        elif isinstance(child.tag, str) and child.tag in INLINE_TAGS:
+            parts.append(_text_of(child))
+        parts.append(child.tail or "")
+    breaks = _SENTENCE_BREAK.finditer("".join(parts))
+    return sum(1 for _ in islice(breaks, LONG_RUN_SENTENCES)) >= LONG_RUN_SENTENCES
 
 
 # --- 3. emit ---------------------------------------------------------------------------------
