@@ -280,3 +280,22 @@ def test_br_formatted_post_ending_in_a_fact_list_is_prose() -> None:
     out = texts(html)
     assert out[:2] == [PROSE, PROSE2]
     assert not any("volunteers" in t for t in out)
+
+
+def test_a_list_is_part_of_the_article_not_all_of_it() -> None:
+    # a recipe post: ingredient lines are short paragraphs (no cluster of prose), the steps a
+    # numbered list of long sentences; the article is the post, not only the list
+    steps = "".join(
+        f"<li>Step {i}: mix the flour, the sugar and the butter in a large bowl and knead it "
+        f"into a smooth dough before you roll it out.</li>"
+        for i in range(5)
+    )
+    html = page(
+        "<div class='main'><div class='entry'><p>For 40 biscuits</p><p>200 g sugar</p>"
+        f"<p>250 g flour</p><p>(plus 15 minutes in the oven)</p><ol>{steps}</ol></div></div>"
+        f"<div class='side'><ul>{RAIL}</ul></div>"
+    )
+    out = texts(html)
+    assert out[:3] == ["For 40 biscuits", "200 g sugar", "250 g flour"]
+    assert out[-1].startswith("Step 4:")
+    assert not any("Another story" in t for t in out)

@@ -57,6 +57,9 @@ INLINE_TAGS = frozenset(
     }
 )  # fmt: skip
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A container of one of these tags is a part of the article (its steps, its quoted letter):
+# the article is its parent, which also holds the text around it.
+PART_TAGS = frozenset({"ul", "ol", "dl", "blockquote"})
 LIST_TAGS = frozenset({"ul", "ol", "dl"})
 
 # Class/id tokens that name furniture. Two kinds: whole tokens (short words that would match too
@@ -617,6 +620,11 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
             if added >= CLIMB_MIN_CHARS and added_links > CLIMB_MAX_LINK_SHARE * added:
                 break  # what the parent adds is a link rail: the article ends here
         i = parent
+    parent = parent_of[best]
+    if elements[best].tag in PART_TAGS and parent >= 0:
+        added = total[parent] - total[best]
+        if total_links[parent] - total_links[best] <= CLIMB_MAX_LINK_SHARE * added:
+            best = parent  # a list or a quote is a part of the text, not all of it
     chosen = _with_siblings(best, elements, index, parent_of, good, total, total_links)
     chosen = _with_cousins(chosen, best, elements, index, parent_of, good, total, total_links)
     return _standfirst(chosen, elements, index, parent_of, run, run_good) + chosen
