@@ -177,6 +177,11 @@ def test_empty_and_textless_pages() -> None:
         ("post type-post tag-politics author-jane", False),
         ("field field-label-hidden", False),
         ("entry-content", False),
+        ("content-box site-author-box", True),
+        ("post-author-bio", True),
+        ("authorbox", True),
+        ("about-the-author", True),
+        ("author-jsmith entry", False),
     ],
 )
 def test_furniture_names(names: str, furniture: bool) -> None:

@@ -89,6 +89,7 @@ FURNITURE_PREFIXES = (
     "adunit", "ad-slot", "ad-unit", "adcontainer", "ad-container", "googleads", "dfp",
     "masthead", "site-header", "siteheader", "pageheader", "page-header", "skiplink",
     "more-news", "more-stories", "more-from", "more-in-", "more-on-", "morenews", "morestories",
+    "authorbox", "authorbio", "aboutauthor", "abouttheauthor",
 )  # fmt: skip
 # Tokens that look like furniture by prefix but name article text ("commentary" is an opinion
 # genre, "author-bio" stays furniture).
@@ -108,6 +109,13 @@ FURNITURE_PARTS = frozenset(
      "newsletter", "related", "promo", "breadcrumb", "breadcrumbs", "byline", "footer",
      "subscribe", "outbrain", "taboola", "advert", "advertisement", "consent", "recirc",
      "sponsored", "trending", "popular", "caption", "figure", "figcaption"}
+)  # fmt: skip
+# Two adjacent parts that name furniture together though neither does alone: the author box
+# under a post ("bmg-author-box", "author-bio"), where "author" alone may be a CMS class on the
+# article itself ("author-jsmith").
+FURNITURE_PAIRS = frozenset(
+    {("author", "box"), ("author", "bio"), ("author", "card"), ("author", "profile"),
+     ("author", "description"), ("about", "author"), ("the", "author")}
 )  # fmt: skip
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9_-]+")
 _PART_SPLIT = re.compile(r"[-_]+")
@@ -362,6 +370,8 @@ def _is_furniture_name(value: str) -> bool:
             previous = ""
             for part in _PART_SPLIT.split(token):
                 if part in FURNITURE_PARTS and previous not in _NEGATING_PARTS:
+                    return True
+                if (previous, part) in FURNITURE_PAIRS:
                     return True
                 previous = part
     return False
