@@ -304,3 +304,19 @@ def test_a_list_is_part_of_the_article_not_all_of_it() -> None:
     assert out[:3] == ["For 40 biscuits", "200 g sugar", "250 g flour"]
     assert out[-1].startswith("Step 4:")
     assert not any("Another story" in t for t in out)
+
+
+def test_truncated_excerpts_are_teasers_not_prose() -> None:
+    # a "latest news" block above the article: each item a headline link and an excerpt cut
+    # off with an ellipsis; the excerpts are long enough to look like a cluster of prose
+    items = "".join(
+        f"<li><a href='/n{i}'>Another story from the site, number {i}</a> <span>NEW YORK: "
+        f"Officials met on Tuesday to discuss the plan for the new bridge over the river, which "
+        f"residents say has been delayed for far too many years and now costs...</span></li>"
+        for i in range(6)
+    )
+    html = page(
+        f"<div class='main'><div class='latest'><ul>{items}</ul></div>"
+        f"<div class='story'><p>{PROSE}</p><p>{PROSE2}</p></div></div>"
+    )
+    assert texts(html) == [PROSE, PROSE2]

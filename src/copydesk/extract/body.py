@@ -136,6 +136,9 @@ GOOD_MAX_LINK_SHARE = 0.35
 UNFINISHED_BAD_SHARE = 0.5
 # Share of a short run without links (labels, dates, bylines) counted as bad text.
 SHORT_BAD_SHARE = 0.5
+# A run ending in an ellipsis is an excerpt cut off by a template (a teaser), not a finished
+# sentence; a paragraph that trails off this way inside an article only costs a little score.
+_TRUNCATED = ("...", "…", "[…]", "[...]")
 _SENTENCE_END = frozenset(".!?\"”’'»«:;)…。！？」』）")
 # A run of at least LONG_RUN_CHARS holding LONG_RUN_SENTENCES sentence breaks is prose even when
 # it does not end a sentence (br-formatted posts that close with a fact list or a signature).
@@ -811,7 +814,7 @@ def _hint(el: etree._Element) -> float:
 
 def _ends_sentence(el: etree._Element) -> bool:
     text = _text_of(el).rstrip()
-    return bool(text) and text[-1] in _SENTENCE_END
+    return bool(text) and text[-1] in _SENTENCE_END and not text.endswith(_TRUNCATED)
 
 
 def _is_many_sentences(el: etree._Element) -> bool:
