@@ -320,3 +320,20 @@ def test_truncated_excerpts_are_teasers_not_prose() -> None:
         f"<div class='story'><p>{PROSE}</p><p>{PROSE2}</p></div></div>"
     )
     assert texts(html) == [PROSE, PROSE2]
+
+
+def test_short_note_loose_in_its_column_leaves_the_sidebar_out() -> None:
+    # no paragraph elements and no finished sentence at the end: the fallback takes the
+    # column holding the text, not the row with the category sidebar beside it
+    cats = "".join(f"<li><a href='/c{i}'>Category {i}</a></li>" for i in range(12))
+    note = (
+        "The health service team reported this morning that two of its five cars were broken "
+        "into overnight at the unit in the north of the city. Information: call 3372 9000"
+    )
+    html = page(
+        f"<div class='row'><div class='col-3'><blockquote>Categories</blockquote><ul>{cats}</ul>"
+        f"</div><div class='col-9'><p class='title'>Cars broken into</p>{note}</div></div>"
+    )
+    out = texts(html)
+    assert out[-1] == note
+    assert not any("Categor" in t for t in out)

@@ -57,6 +57,9 @@ INLINE_TAGS = frozenset(
     }
 )  # fmt: skip
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Wrappers that hold a short note's text directly (no paragraph elements): the wrapper is the
+# note, its parent is the page around it.
+WRAPPER_TAGS = frozenset({"div", "section", "article", "main", "td"})
 # A container of one of these tags is a part of the article (its steps, its quoted letter):
 # the article is its parent, which also holds the text around it.
 PART_TAGS = frozenset({"ul", "ol", "dl", "blockquote"})
@@ -618,7 +621,9 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
             return [body]
         longest = max(plain, key=lambda i: run[i])
         parent = parent_of[longest]
-        return [elements[parent if parent >= 0 else longest]]
+        if parent < 0 or elements[longest].tag in WRAPPER_TAGS:
+            return [elements[longest]]  # the note's text sits loose in its own wrapper
+        return [elements[parent]]
     core = max(candidates, key=lambda i: direct[i] * _hint(elements[i]))
     best, best_score = core, float("-inf")
     i = core
