@@ -337,3 +337,19 @@ def test_short_note_loose_in_its_column_leaves_the_sidebar_out() -> None:
     out = texts(html)
     assert out[-1] == note
     assert not any("Categor" in t for t in out)
+
+
+def test_teaser_cards_with_a_header_stay_teasers() -> None:
+    # a grid of HTML5 teaser cards under the story: each card's linked headline sits in its
+    # own <header>, the summary is a finished sentence
+    cards = "".join(
+        f"<div class='col'><article><header><h2><a href='/s{i}'>Teaser headline {i}</a></h2>"
+        f"</header><div class='description'><p>A summary of the teased story number {i}, "
+        f"which ends in a full stop like a real sentence.</p></div></article></div>"
+        for i in range(12)
+    )
+    html = page(
+        f"<section><article><div class='content'><p>{PROSE}</p><p>{PROSE2}</p><p>{PROSE}</p>"
+        f"</div></article></section><section><div class='grid'>{cards}</div></section>"
+    )
+    assert texts(html) == [PROSE, PROSE2, PROSE]

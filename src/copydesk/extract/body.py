@@ -450,6 +450,8 @@ def _protected(el: etree._Element, total: int) -> bool:
         return False
     if tag == "header" and any(len(_text_of(p)) >= HEADER_PARAGRAPH_CHARS for p in el.iter("p")):
         return True  # some templates put the lead paragraphs inside the article's <header>
+    if tag == "header" and any(_is_link(a) for h in el.iter(*HEADING_TAGS) for a in h.iter("a")):
+        return True  # a teaser card's head: its linked headline tells the scorer what it is
     if tag == "figure":
         # tables, quotes and code are wrapped in <figure> by block editors: keep those
         return any(d.tag in ("table", "blockquote", "pre") for d in el.iter())
