@@ -353,3 +353,14 @@ def test_teaser_cards_with_a_header_stay_teasers() -> None:
         f"</div></article></section><section><div class='grid'>{cards}</div></section>"
     )
     assert texts(html) == [PROSE, PROSE2, PROSE]
+
+
+def test_sentence_that_is_mostly_one_link_stays() -> None:
+    linked = (
+        "The investigation had been shelved in 2017 but was <a href='/x'>re-opened earlier this "
+        "year following his eviction from the embassy in London</a>."
+    )
+    html = page(f"<article><p>{PROSE}</p><p>{linked}</p><p>{PROSE2}</p></article>")
+    out = texts(html)
+    assert len(out) == 3
+    assert out[1].startswith("The investigation had been shelved")

@@ -942,13 +942,26 @@ def _flush(parts: list[str], links: int, kind: BlockKind) -> Iterator[Block]:
     if not raw.strip():
         return
     compact = len(raw.strip()) or 1
-    if links > BLOCK_MAX_LINK_SHARE * compact and compact - links < LINK_LIST_PROSE_CHARS:
+    if (
+        links > BLOCK_MAX_LINK_SHARE * compact
+        and compact - links < LINK_LIST_PROSE_CHARS
+        and not _is_linked_sentence(raw, compact - links)
+    ):
         return  # a link list or a teaser, not prose
     # two or more line breaks in a row separate paragraphs in br-formatted text
     for chunk in _PARA_SPLIT.split(raw):
         text = _norm(chunk)
         if text:
             yield Block(kind, text)
+
+
+def _is_linked_sentence(raw: str, unlinked: int) -> bool:
+    """A sentence whose words are mostly one link ("... was re-opened earlier this year."):
+    prose, since a link list neither has a clause of its own nor ends a sentence."""
+    text = raw.rstrip()
+    return (
+        unlinked >= GOOD_MIN_CHARS and text[-1] in _SENTENCE_END and not text.endswith(_TRUNCATED)
+    )
 
 
 def _has_block(el: etree._Element) -> bool:
