@@ -182,6 +182,8 @@ def test_empty_and_textless_pages() -> None:
         ("authorbox", True),
         ("about-the-author", True),
         ("author-jsmith entry", False),
+        ("mollie-donation-form-holder", True),
+        ("donations", True),
     ],
 )
 def test_furniture_names(names: str, furniture: bool) -> None:

@@ -92,7 +92,7 @@ FURNITURE_PREFIXES = (
     "adunit", "ad-slot", "ad-unit", "adcontainer", "ad-container", "googleads", "dfp",
     "masthead", "site-header", "siteheader", "pageheader", "page-header", "skiplink",
     "more-news", "more-stories", "more-from", "more-in-", "more-on-", "morenews", "morestories",
-    "authorbox", "authorbio", "aboutauthor", "abouttheauthor",
+    "authorbox", "authorbio", "aboutauthor", "abouttheauthor", "donation",
 )  # fmt: skip
 # Tokens that look like furniture by prefix but name article text ("commentary" is an opinion
 # genre, "author-bio" stays furniture).
@@ -111,7 +111,7 @@ FURNITURE_PARTS = frozenset(
     {"nav", "ad", "ads", "share", "sharing", "social", "comments", "cookie", "cookies",
      "newsletter", "related", "promo", "breadcrumb", "breadcrumbs", "byline", "footer",
      "subscribe", "outbrain", "taboola", "advert", "advertisement", "consent", "recirc",
-     "sponsored", "trending", "popular", "caption", "figure", "figcaption"}
+     "sponsored", "trending", "popular", "caption", "figure", "figcaption", "donation"}
 )  # fmt: skip
 # Two adjacent parts that name furniture together though neither does alone: the author box
 # under a post ("bmg-author-box", "author-bio"), where "author" alone may be a CMS class on the
