@@ -366,3 +366,12 @@ def test_sentence_that_is_mostly_one_link_stays() -> None:
     out = texts(html)
     assert len(out) == 3
     assert out[1].startswith("The investigation had been shelved")
+
+
+def test_heading_anchor_id_is_not_a_furniture_name() -> None:
+    # in-page anchors are made of the heading's words, and "nav_..." ids are common for them
+    html = page(
+        f"<article><p>{PROSE}</p><h3 class='subheading' id='nav_only_the_foil__1'>Only the "
+        f"foil remains</h3><p>{PROSE2}</p><h3 class='related-title'>Related</h3></article>"
+    )
+    assert texts(html) == [PROSE, "Only the foil remains", PROSE2]

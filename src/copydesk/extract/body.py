@@ -452,12 +452,26 @@ def _protected(el: etree._Element, total: int) -> bool:
         return True  # some templates put the lead paragraphs inside the article's <header>
     if tag == "header" and any(_is_link(a) for h in el.iter(*HEADING_TAGS) for a in h.iter("a")):
         return True  # a teaser card's head: its linked headline tells the scorer what it is
+    if tag in HEADING_TAGS and _is_anchor_named(el):
+        return True  # a heading's id is an anchor made of its words ("nav_the_results_1")
     if tag == "figure":
         # tables, quotes and code are wrapped in <figure> by block editors: keep those
         return any(d.tag in ("table", "blockquote", "pre") for d in el.iter())
     if tag in INLINE_TAGS and tag != "span":
         return False
     return len(_text_of(el)) >= PROTECT_SHARE * total
+
+
+def _is_anchor_named(el: etree._Element) -> bool:
+    """Only the id can have named this element furniture: it is visible, has no furniture role
+    and its classes say nothing of the kind."""
+    return (
+        el.get("hidden") is None
+        and el.get("aria-hidden") != "true"
+        and not el.get("style")
+        and el.get("role") not in FURNITURE_ROLES
+        and not _is_furniture_name(el.get("class") or "")
+    )
 
 
 def _drop(el: etree._Element) -> None:
