@@ -184,6 +184,9 @@ def test_empty_and_textless_pages() -> None:
         ("author-jsmith entry", False),
         ("mollie-donation-form-holder", True),
         ("donations", True),
+        ("slider slider-b5b2", True),
+        ("slider__item slider__item--teaser", True),
+        ("has_ae_slider elementor-section", False),
     ],
 )
 def test_furniture_names(names: str, furniture: bool) -> None:

@@ -81,6 +81,7 @@ FURNITURE_TOKENS = frozenset(
         "gallery", "carousel", "slideshow", "video", "player", "mostread", "mostpopular", "more",
         "next", "prev", "previous", "follow", "subnav", "header", "footer", "sidebar", "promo",
         "figure", "wp-caption", "wp-caption-text", "photo-credit", "image-credit", "signature",
+        "slider",
     }
 )  # fmt: skip
 FURNITURE_PREFIXES = (
@@ -102,7 +103,7 @@ NOT_FURNITURE = frozenset({"comments-disabled", "menuitem-article"})
 # ("category-no-newsletter", "tag-social-media", "post-type-related") name its topics.
 NOT_FURNITURE_PREFIXES = (
     "non-", "no-", "not-", "has-", "with-", "commentary", "category-", "tag-", "tags-",
-    "post-type-", "format-", "status-", "type-", "topic-",
+    "post-type-", "format-", "status-", "type-", "topic-", "non_", "no_", "not_", "has_", "with_",
 )  # fmt: skip
 # Words that name furniture even as one part of a compound name ("post-share-buttons",
 # "c-nav-list"); only unambiguous words, since compound names also say what a part is *not*
@@ -111,7 +112,8 @@ FURNITURE_PARTS = frozenset(
     {"nav", "ad", "ads", "share", "sharing", "social", "comments", "cookie", "cookies",
      "newsletter", "related", "promo", "breadcrumb", "breadcrumbs", "byline", "footer",
      "subscribe", "outbrain", "taboola", "advert", "advertisement", "consent", "recirc",
-     "sponsored", "trending", "popular", "caption", "figure", "figcaption", "donation"}
+     "sponsored", "trending", "popular", "caption", "figure", "figcaption", "donation",
+     "slider"}
 )  # fmt: skip
 # Two adjacent parts that name furniture together though neither does alone: the author box
 # under a post ("bmg-author-box", "author-bio"), where "author" alone may be a CMS class on the
