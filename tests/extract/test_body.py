@@ -378,3 +378,14 @@ def test_heading_anchor_id_is_not_a_furniture_name() -> None:
         f"foil remains</h3><p>{PROSE2}</p><h3 class='related-title'>Related</h3></article>"
     )
     assert texts(html) == [PROSE, "Only the foil remains", PROSE2]
+
+
+def test_label_lines_above_the_article_are_dropped() -> None:
+    html = page(f"<article><p>Politics</p><p>{PROSE}</p><p>{PROSE2}</p><p>Note</p></article>")
+    assert texts(html) == [PROSE, PROSE2]
+
+
+def test_a_list_the_article_opens_with_stays() -> None:
+    lines = "".join(f"<p>Item number {i}</p>" for i in range(4))
+    html = page(f"<article>{lines}<p>{PROSE}</p><p>{PROSE2}</p></article>")
+    assert texts(html)[0] == "Item number 0"

@@ -214,6 +214,11 @@ LINK_LIST_PROSE_CHARS = 200
 # with punctuation and stays.
 TRAILING_LINE_CHARS = 80
 TRAILING_MAX_LINES = 3
+# Paragraphs at the start of the body at most this long and not ending a sentence are labels
+# (a section name, "Artikel", a kicker); at most LEADING_MAX_LINES of them, since a longer run
+# is a list the article opens with.
+LEADING_LABEL_CHARS = 30
+LEADING_MAX_LINES = 2
 # JSON-LD articleBody as a hint: used when at least this long; blocks up to
 # DECLARED_CHECK_CHARS must share DECLARED_MIN_SHARE of their word pairs with it. Longer blocks
 # are kept regardless (declared bodies are often cut at a paywall). 0.2 tolerates the
@@ -1139,8 +1144,14 @@ def _finish(blocks: list[Block], title: str) -> list[Block]:
         and blocks[0].text.lower() in title
     ):
         blocks = blocks[1:]
+    # before the first sentence, a word or two on a line of its own is a label above the
+    # article (its section, "Article", a kicker), not its start
+    lead = 0
+    while lead < len(blocks) and _is_leading_label(blocks[lead]):
+        lead += 1
+    if lead <= LEADING_MAX_LINES:
+        blocks = blocks[lead:]
     # after the last sentence of prose, short unfinished lines and headings are the furniture
-    # below an article ("Explore further", "Mehr Themen", a rail's heading), not its end
     # below an article ("Explore further", "Mehr Themen", a rail's heading), not its end; a long
     # run of such lines is an unmarked list (tour dates, products) and stays
     tail = 0
@@ -1152,6 +1163,15 @@ def _finish(blocks: list[Block], title: str) -> list[Block]:
     while blocks and blocks[-1].kind == "heading":
         blocks.pop()
     return blocks
+
+
+def _is_leading_label(block: Block) -> bool:
+    text = block.text.rstrip()
+    return (
+        block.kind == "paragraph"
+        and len(text) <= LEADING_LABEL_CHARS
+        and text[-1] not in _SENTENCE_END
+    )
 
 
 def _is_trailing_furniture(block: Block) -> bool:
