@@ -389,3 +389,19 @@ def test_a_list_the_article_opens_with_stays() -> None:
     lines = "".join(f"<p>Item number {i}</p>" for i in range(4))
     html = page(f"<article>{lines}<p>{PROSE}</p><p>{PROSE2}</p></article>")
     assert texts(html)[0] == "Item number 0"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To view the full story, please subscribe to The Daily Example.",
+        "To continue reading this article, log in or subscribe.",
+        "Never miss the latest news by signing up to our free newsletter here.",
+        "Pour lire la suite de cet article, abonnez-vous.",
+        ">>> Jetzt die aktuelle Ausgabe bestellen! <<<",
+        "Werden Sie Mitglied bei uns und erhalten Sie exklusive Inhalte.",
+    ],
+)
+def test_paywall_and_signup_prompts_are_dropped(line: str) -> None:
+    html = page(f"<article><p>{PROSE}</p><p>{line}</p><p>{PROSE2}</p></article>")
+    assert texts(html) == [PROSE, PROSE2]

@@ -278,11 +278,12 @@ _COOKIE = re.compile(
     r"(utilise|utilisons) des cookies|utiliza(mos)? cookies|accept(ing)? (all )?cookies",
     re.IGNORECASE,
 )
-# Calls to action (subscribe, donate, get the app, log in, share), up to CTA_BLOCK_CHARS long
-# since they run to a sentence or two; matched at the start of a block only.
+# Calls to action (subscribe, donate, get the app, log in, share, read on behind the paywall),
+# up to CTA_BLOCK_CHARS long since they run to a sentence or two; matched at the start of a
+# block only (after a few arrows or bullets).
 CTA_BLOCK_CHARS = 300
 _CALL_TO_ACTION = re.compile(
-    r"^(subscribe (now|today|to)|sign up (now|for|to)|already a subscriber|"
+    r"^\W{0,4}(subscribe (now|today|to)|sign up (now|for|to)|already a subscriber|"
     r"if you('|’)re (seeing|enjoying) this|support (our|independent) journalism|"
     r"donate (now|today)|for the latest (stories|news|updates)|download (the|our) [\w ]{0,30}apps?|"
     r"we want to hear (what|from)|get (our|the) [\w ]{0,30}newsletter|"
@@ -290,7 +291,11 @@ _CALL_TO_ACTION = re.compile(
     r"unterstützen sie|jede (kleine )?spende|bitte registrieren sie sich|"
     r"möchten sie (den|diesen) artikel teilen|kontaktieren sie uns|"
     r"pour accéder|abonnez-vous|inscrivez-vous|suscr[ií]bete|¡?mira (lo que|nuestro)|"
-    r"zapraszamy (też )?do subskrypcji|zaloguj się)",
+    r"zapraszamy (też )?do subskrypcji|zaloguj się|"
+    r"to (view|read|continue reading|access) (the|this) (full|entire|rest of the )?[\w ]{0,12}"
+    r"(story|article)|never miss (the latest|a story|an? )|first-time subscribers|"
+    r"pour lire la suite|(jetzt )?(die )?aktuelle ausgabe (bestellen|kaufen)|"
+    r"werden sie (jetzt )?mitglied|instant access to)",
     re.IGNORECASE,
 )
 # Headings that announce furniture, not a section of the article.
