@@ -187,6 +187,8 @@ def test_empty_and_textless_pages() -> None:
         ("slider slider-b5b2", True),
         ("slider__item slider__item--teaser", True),
         ("has_ae_slider elementor-section", False),
+        ("post-ratings", True),
+        ("ratings", True),
     ],
 )
 def test_furniture_names(names: str, furniture: bool) -> None:

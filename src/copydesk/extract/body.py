@@ -81,7 +81,7 @@ FURNITURE_TOKENS = frozenset(
         "gallery", "carousel", "slideshow", "video", "player", "mostread", "mostpopular", "more",
         "next", "prev", "previous", "follow", "subnav", "header", "footer", "sidebar", "promo",
         "figure", "wp-caption", "wp-caption-text", "photo-credit", "image-credit", "signature",
-        "slider",
+        "slider", "ratings",
     }
 )  # fmt: skip
 FURNITURE_PREFIXES = (
@@ -113,7 +113,7 @@ FURNITURE_PARTS = frozenset(
      "newsletter", "related", "promo", "breadcrumb", "breadcrumbs", "byline", "footer",
      "subscribe", "outbrain", "taboola", "advert", "advertisement", "consent", "recirc",
      "sponsored", "trending", "popular", "caption", "figure", "figcaption", "donation",
-     "slider"}
+     "slider", "ratings"}
 )  # fmt: skip
 # Two adjacent parts that name furniture together though neither does alone: the author box
 # under a post ("bmg-author-box", "author-bio"), where "author" alone may be a CMS class on the
