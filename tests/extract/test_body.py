@@ -407,3 +407,24 @@ def test_a_list_the_article_opens_with_stays() -> None:
 def test_paywall_and_signup_prompts_are_dropped(line: str) -> None:
     html = page(f"<article><p>{PROSE}</p><p>{line}</p><p>{PROSE2}</p></article>")
     assert texts(html) == [PROSE, PROSE2]
+
+
+def test_long_paragraph_without_a_final_full_stop_is_prose() -> None:
+    # a one-paragraph post of several sentences whose last line ends without punctuation,
+    # above a block of shorter posts that do end their sentences
+    sentence = (
+        "Living a true experience of love is one of the greatest pleasures in life, and it "
+        "asks for patience. "
+    )
+    main = sentence * 8 + "Only who loves themselves can find a love that is true"
+    boxes = "".join(
+        f"<article class='box'><div class='share'><a href='/s{i}'>Share</a></div><p>"
+        + "Gratitude for life is in the small details of every single day that we live. " * 6
+        + f"Number {i}.</p></article>"
+        for i in range(6)
+    )
+    html = page(
+        f"<div class='col'><article class='main'><h1>Love</h1><p>{main}</p></article>"
+        f"<article class='more'>{boxes}</article></div>"
+    )
+    assert texts(html)[0] == main
