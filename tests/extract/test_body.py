@@ -428,3 +428,14 @@ def test_long_paragraph_without_a_final_full_stop_is_prose() -> None:
         f"<article class='more'>{boxes}</article></div>"
     )
     assert texts(html)[0] == main
+
+
+def test_closing_sentence_set_as_a_heading_stays() -> None:
+    closing = (
+        "Send us your poster by the end of May and we will show the best ones at the harbour "
+        "festival."
+    )
+    html = page(
+        f"<article><p>{PROSE}</p><p>{PROSE2}</p><h4>{closing}</h4><h3>More stories</h3></article>"
+    )
+    assert texts(html) == [PROSE, PROSE2, closing]

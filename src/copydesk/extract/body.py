@@ -1167,9 +1167,16 @@ def _finish(blocks: list[Block], title: str) -> list[Block]:
     if tail > TRAILING_MAX_LINES:
         tail = 0
     blocks = blocks[: len(blocks) - tail]
-    while blocks and blocks[-1].kind == "heading":
+    while blocks and blocks[-1].kind == "heading" and not _is_sentence_heading(blocks[-1]):
         blocks.pop()
     return blocks
+
+
+def _is_sentence_heading(block: Block) -> bool:
+    """A heading that is a long sentence is text set large (a closing line, a call in a box),
+    not a rail's title."""
+    text = block.text.rstrip()
+    return len(text) > TRAILING_LINE_CHARS and text[-1] in _SENTENCE_END
 
 
 def _is_leading_label(block: Block) -> bool:
@@ -1183,7 +1190,7 @@ def _is_leading_label(block: Block) -> bool:
 
 def _is_trailing_furniture(block: Block) -> bool:
     if block.kind == "heading":
-        return True
+        return not _is_sentence_heading(block)
     if block.kind != "paragraph" or len(block.text) > TRAILING_LINE_CHARS:
         return False
     return block.text.rstrip()[-1] not in _SENTENCE_END
