@@ -177,6 +177,18 @@ def test_empty_and_textless_pages() -> None:
         ("post type-post tag-politics author-jane", False),
         ("field field-label-hidden", False),
         ("entry-content", False),
+        ("content-box site-author-box", True),
+        ("post-author-bio", True),
+        ("authorbox", True),
+        ("about-the-author", True),
+        ("author-jsmith entry", False),
+        ("mollie-donation-form-holder", True),
+        ("donations", True),
+        ("slider slider-b5b2", True),
+        ("slider__item slider__item--teaser", True),
+        ("has_ae_slider elementor-section", False),
+        ("post-ratings", True),
+        ("ratings", True),
     ],
 )
 def test_furniture_names(names: str, furniture: bool) -> None:
@@ -259,3 +271,171 @@ def test_linked_block_beside_the_article_is_not_joined() -> None:
         f"<ul class='x'>{RAIL}</ul></div><div class='b'>{column(more)}</div></div>"
     )
     assert texts(html) == MAIN
+
+
+def test_br_formatted_post_ending_in_a_fact_list_is_prose() -> None:
+    # a forum-style post: one run of br-separated text that closes with a spec list, so the
+    # run does not end a sentence; beside it a box of finished paragraphs about the site
+    story = "<br><br>".join([PROSE, PROSE2] * 6)
+    facts = "<br>".join(["Length: 2.44 metres", "Weight: 186 grams", "Price: 159.90 euros"])
+    about = (
+        "<p>This board is run by volunteers who have been fishing the region's lakes and "
+        "rivers for decades, in every season and in all weathers.</p><p>Members share reports, "
+        "tackle tests and advice for beginners, and new members are always welcome here.</p>"
+        "<p>Please read the rules before posting, and be kind to each other.</p>"
+    )
+    html = page(
+        f"<div class='main'><div class='post'><div class='text'>{story}<br><br><b>Facts</b><br>"
+        f"{facts}</div></div></div>"
+        f"<div class='side'><div class='box'>{about}</div><ul>{RAIL}</ul></div>"
+    )
+    out = texts(html)
+    assert out[:2] == [PROSE, PROSE2]
+    assert not any("volunteers" in t for t in out)
+
+
+def test_a_list_is_part_of_the_article_not_all_of_it() -> None:
+    # a recipe post: ingredient lines are short paragraphs (no cluster of prose), the steps a
+    # numbered list of long sentences; the article is the post, not only the list
+    steps = "".join(
+        f"<li>Step {i}: mix the flour, the sugar and the butter in a large bowl and knead it "
+        f"into a smooth dough before you roll it out.</li>"
+        for i in range(5)
+    )
+    html = page(
+        "<div class='main'><div class='entry'><p>For 40 biscuits</p><p>200 g sugar</p>"
+        f"<p>250 g flour</p><p>(plus 15 minutes in the oven)</p><ol>{steps}</ol></div></div>"
+        f"<div class='side'><ul>{RAIL}</ul></div>"
+    )
+    out = texts(html)
+    assert out[:3] == ["For 40 biscuits", "200 g sugar", "250 g flour"]
+    assert out[-1].startswith("Step 4:")
+    assert not any("Another story" in t for t in out)
+
+
+def test_truncated_excerpts_are_teasers_not_prose() -> None:
+    # a "latest news" block above the article: each item a headline link and an excerpt cut
+    # off with an ellipsis; the excerpts are long enough to look like a cluster of prose
+    items = "".join(
+        f"<li><a href='/n{i}'>Another story from the site, number {i}</a> <span>NEW YORK: "
+        f"Officials met on Tuesday to discuss the plan for the new bridge over the river, which "
+        f"residents say has been delayed for far too many years and now costs...</span></li>"
+        for i in range(6)
+    )
+    html = page(
+        f"<div class='main'><div class='latest'><ul>{items}</ul></div>"
+        f"<div class='story'><p>{PROSE}</p><p>{PROSE2}</p></div></div>"
+    )
+    assert texts(html) == [PROSE, PROSE2]
+
+
+def test_short_note_loose_in_its_column_leaves_the_sidebar_out() -> None:
+    # no paragraph elements and no finished sentence at the end: the fallback takes the
+    # column holding the text, not the row with the category sidebar beside it
+    cats = "".join(f"<li><a href='/c{i}'>Category {i}</a></li>" for i in range(12))
+    note = (
+        "The health service team reported this morning that two of its five cars were broken "
+        "into overnight at the unit in the north of the city. Information: call 3372 9000"
+    )
+    html = page(
+        f"<div class='row'><div class='col-3'><blockquote>Categories</blockquote><ul>{cats}</ul>"
+        f"</div><div class='col-9'><p class='title'>Cars broken into</p>{note}</div></div>"
+    )
+    out = texts(html)
+    assert out[-1] == note
+    assert not any("Categor" in t for t in out)
+
+
+def test_teaser_cards_with_a_header_stay_teasers() -> None:
+    # a grid of HTML5 teaser cards under the story: each card's linked headline sits in its
+    # own <header>, the summary is a finished sentence
+    cards = "".join(
+        f"<div class='col'><article><header><h2><a href='/s{i}'>Teaser headline {i}</a></h2>"
+        f"</header><div class='description'><p>A summary of the teased story number {i}, "
+        f"which ends in a full stop like a real sentence.</p></div></article></div>"
+        for i in range(12)
+    )
+    html = page(
+        f"<section><article><div class='content'><p>{PROSE}</p><p>{PROSE2}</p><p>{PROSE}</p>"
+        f"</div></article></section><section><div class='grid'>{cards}</div></section>"
+    )
+    assert texts(html) == [PROSE, PROSE2, PROSE]
+
+
+def test_sentence_that_is_mostly_one_link_stays() -> None:
+    linked = (
+        "The investigation had been shelved in 2017 but was <a href='/x'>re-opened earlier this "
+        "year following his eviction from the embassy in London</a>."
+    )
+    html = page(f"<article><p>{PROSE}</p><p>{linked}</p><p>{PROSE2}</p></article>")
+    out = texts(html)
+    assert len(out) == 3
+    assert out[1].startswith("The investigation had been shelved")
+
+
+def test_heading_anchor_id_is_not_a_furniture_name() -> None:
+    # in-page anchors are made of the heading's words, and "nav_..." ids are common for them
+    html = page(
+        f"<article><p>{PROSE}</p><h3 class='subheading' id='nav_only_the_foil__1'>Only the "
+        f"foil remains</h3><p>{PROSE2}</p><h3 class='related-title'>Related</h3></article>"
+    )
+    assert texts(html) == [PROSE, "Only the foil remains", PROSE2]
+
+
+def test_label_lines_above_the_article_are_dropped() -> None:
+    html = page(f"<article><p>Politics</p><p>{PROSE}</p><p>{PROSE2}</p><p>Note</p></article>")
+    assert texts(html) == [PROSE, PROSE2]
+
+
+def test_a_list_the_article_opens_with_stays() -> None:
+    lines = "".join(f"<p>Item number {i}</p>" for i in range(4))
+    html = page(f"<article>{lines}<p>{PROSE}</p><p>{PROSE2}</p></article>")
+    assert texts(html)[0] == "Item number 0"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To view the full story, please subscribe to The Daily Example.",
+        "To continue reading this article, log in or subscribe.",
+        "Never miss the latest news by signing up to our free newsletter here.",
+        "Pour lire la suite de cet article, abonnez-vous.",
+        ">>> Jetzt die aktuelle Ausgabe bestellen! <<<",
+        "Werden Sie Mitglied bei uns und erhalten Sie exklusive Inhalte.",
+    ],
+)
+def test_paywall_and_signup_prompts_are_dropped(line: str) -> None:
+    html = page(f"<article><p>{PROSE}</p><p>{line}</p><p>{PROSE2}</p></article>")
+    assert texts(html) == [PROSE, PROSE2]
+
+
+def test_long_paragraph_without_a_final_full_stop_is_prose() -> None:
+    # a one-paragraph post of several sentences whose last line ends without punctuation,
+    # above a block of shorter posts that do end their sentences
+    sentence = (
+        "Living a true experience of love is one of the greatest pleasures in life, and it "
+        "asks for patience. "
+    )
+    main = sentence * 8 + "Only who loves themselves can find a love that is true"
+    boxes = "".join(
+        f"<article class='box'><div class='share'><a href='/s{i}'>Share</a></div><p>"
+        + "Gratitude for life is in the small details of every single day that we live. " * 6
+        + f"Number {i}.</p></article>"
+        for i in range(6)
+    )
+    html = page(
+        f"<div class='col'><article class='main'><h1>Love</h1><p>{main}</p></article>"
+        f"<article class='more'>{boxes}</article></div>"
+    )
+    assert texts(html)[0] == main
+
+
+def test_closing_sentence_set_as_a_heading_stays() -> None:
+    closing = (
+        "Send us your poster by the end of May and we will show the best ones at the harbour "
+        "festival."
+    )
+    html = page(
+        f"<article><p>{PROSE}</p><p>{PROSE2}</p><h4>{closing}</h4><h3>More stories</h3></article>"
+    )
+    assert texts(html) == [PROSE, PROSE2, closing]

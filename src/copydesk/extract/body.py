@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from lxml import etree
 
@@ -57,6 +57,12 @@ INLINE_TAGS = frozenset(
     }
 )  # fmt: skip
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Wrappers that hold a short note's text directly (no paragraph elements): the wrapper is the
+# note, its parent is the page around it.
+WRAPPER_TAGS = frozenset({"div", "section", "article", "main", "td"})
+# A container of one of these tags is a part of the article (its steps, its quoted letter):
+# the article is its parent, which also holds the text around it.
+PART_TAGS = frozenset({"ul", "ol", "dl", "blockquote"})
 LIST_TAGS = frozenset({"ul", "ol", "dl"})
 
 # Class/id tokens that name furniture. Two kinds: whole tokens (short words that would match too
@@ -75,6 +81,7 @@ FURNITURE_TOKENS = frozenset(
         "gallery", "carousel", "slideshow", "video", "player", "mostread", "mostpopular", "more",
         "next", "prev", "previous", "follow", "subnav", "header", "footer", "sidebar", "promo",
         "figure", "wp-caption", "wp-caption-text", "photo-credit", "image-credit", "signature",
+        "slider", "ratings",
     }
 )  # fmt: skip
 FURNITURE_PREFIXES = (
@@ -86,6 +93,7 @@ FURNITURE_PREFIXES = (
     "adunit", "ad-slot", "ad-unit", "adcontainer", "ad-container", "googleads", "dfp",
     "masthead", "site-header", "siteheader", "pageheader", "page-header", "skiplink",
     "more-news", "more-stories", "more-from", "more-in-", "more-on-", "morenews", "morestories",
+    "authorbox", "authorbio", "aboutauthor", "abouttheauthor", "donation",
 )  # fmt: skip
 # Tokens that look like furniture by prefix but name article text ("commentary" is an opinion
 # genre, "author-bio" stays furniture).
@@ -95,7 +103,7 @@ NOT_FURNITURE = frozenset({"comments-disabled", "menuitem-article"})
 # ("category-no-newsletter", "tag-social-media", "post-type-related") name its topics.
 NOT_FURNITURE_PREFIXES = (
     "non-", "no-", "not-", "has-", "with-", "commentary", "category-", "tag-", "tags-",
-    "post-type-", "format-", "status-", "type-", "topic-",
+    "post-type-", "format-", "status-", "type-", "topic-", "non_", "no_", "not_", "has_", "with_",
 )  # fmt: skip
 # Words that name furniture even as one part of a compound name ("post-share-buttons",
 # "c-nav-list"); only unambiguous words, since compound names also say what a part is *not*
@@ -104,7 +112,15 @@ FURNITURE_PARTS = frozenset(
     {"nav", "ad", "ads", "share", "sharing", "social", "comments", "cookie", "cookies",
      "newsletter", "related", "promo", "breadcrumb", "breadcrumbs", "byline", "footer",
      "subscribe", "outbrain", "taboola", "advert", "advertisement", "consent", "recirc",
-     "sponsored", "trending", "popular", "caption", "figure", "figcaption"}
+     "sponsored", "trending", "popular", "caption", "figure", "figcaption", "donation",
+     "slider", "ratings"}
+)  # fmt: skip
+# Two adjacent parts that name furniture together though neither does alone: the author box
+# under a post ("bmg-author-box", "author-bio"), where "author" alone may be a CMS class on the
+# article itself ("author-jsmith").
+FURNITURE_PAIRS = frozenset(
+    {("author", "box"), ("author", "bio"), ("author", "card"), ("author", "profile"),
+     ("author", "description"), ("about", "author"), ("the", "author")}
 )  # fmt: skip
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9_-]+")
 _PART_SPLIT = re.compile(r"[-_]+")
@@ -125,7 +141,18 @@ GOOD_MAX_LINK_SHARE = 0.35
 UNFINISHED_BAD_SHARE = 0.5
 # Share of a short run without links (labels, dates, bylines) counted as bad text.
 SHORT_BAD_SHARE = 0.5
+# A run ending in an ellipsis is an excerpt cut off by a template (a teaser), not a finished
+# sentence; a paragraph that trails off this way inside an article only costs a little score.
+_TRUNCATED = ("...", "…", "[…]", "[...]")
 _SENTENCE_END = frozenset(".!?\"”’'»«:;)…。！？」』）")
+# A run of at least LONG_RUN_CHARS holding LONG_RUN_SENTENCES sentence breaks is prose even when
+# it does not end a sentence (br-formatted posts that close with a fact list or a signature, a
+# one-paragraph post whose last line has no full stop). Teaser summaries are a few hundred
+# characters (TEASER_ITEM_CHARS): 600 took a blog listing's excerpts on the development sets,
+# 800 and 1000 did not, and 800 also keeps a one-paragraph post of 880 characters.
+LONG_RUN_CHARS = 800
+LONG_RUN_SENTENCES = 5
+_SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”’'»)]*\s")
 # A paragraph counts half for its grandparent when finding the core (readability's convention:
 # article bodies often wrap paragraphs one level deeper in places).
 GRANDPARENT_SHARE = 0.5
@@ -189,6 +216,11 @@ LINK_LIST_PROSE_CHARS = 200
 # with punctuation and stays.
 TRAILING_LINE_CHARS = 80
 TRAILING_MAX_LINES = 3
+# Paragraphs at the start of the body at most this long and not ending a sentence are labels
+# (a section name, "Artikel", a kicker); at most LEADING_MAX_LINES of them, since a longer run
+# is a list the article opens with.
+LEADING_LABEL_CHARS = 30
+LEADING_MAX_LINES = 2
 # JSON-LD articleBody as a hint: used when at least this long; blocks up to
 # DECLARED_CHECK_CHARS must share DECLARED_MIN_SHARE of their word pairs with it. Longer blocks
 # are kept regardless (declared bodies are often cut at a paywall). 0.2 tolerates the
@@ -248,11 +280,12 @@ _COOKIE = re.compile(
     r"(utilise|utilisons) des cookies|utiliza(mos)? cookies|accept(ing)? (all )?cookies",
     re.IGNORECASE,
 )
-# Calls to action (subscribe, donate, get the app, log in, share), up to CTA_BLOCK_CHARS long
-# since they run to a sentence or two; matched at the start of a block only.
+# Calls to action (subscribe, donate, get the app, log in, share, read on behind the paywall),
+# up to CTA_BLOCK_CHARS long since they run to a sentence or two; matched at the start of a
+# block only (after a few arrows or bullets).
 CTA_BLOCK_CHARS = 300
 _CALL_TO_ACTION = re.compile(
-    r"^(subscribe (now|today|to)|sign up (now|for|to)|already a subscriber|"
+    r"^\W{0,4}(subscribe (now|today|to)|sign up (now|for|to)|already a subscriber|"
     r"if you('|’)re (seeing|enjoying) this|support (our|independent) journalism|"
     r"donate (now|today)|for the latest (stories|news|updates)|download (the|our) [\w ]{0,30}apps?|"
     r"we want to hear (what|from)|get (our|the) [\w ]{0,30}newsletter|"
@@ -260,7 +293,11 @@ _CALL_TO_ACTION = re.compile(
     r"unterstützen sie|jede (kleine )?spende|bitte registrieren sie sich|"
     r"möchten sie (den|diesen) artikel teilen|kontaktieren sie uns|"
     r"pour accéder|abonnez-vous|inscrivez-vous|suscr[ií]bete|¡?mira (lo que|nuestro)|"
-    r"zapraszamy (też )?do subskrypcji|zaloguj się)",
+    r"zapraszamy (też )?do subskrypcji|zaloguj się|"
+    r"to (view|read|continue reading|access) (the|this) (full|entire|rest of the )?[\w ]{0,12}"
+    r"(story|article)|never miss (the latest|a story|an? )|first-time subscribers|"
+    r"pour lire la suite|(jetzt )?(die )?aktuelle ausgabe (bestellen|kaufen)|"
+    r"werden sie (jetzt )?mitglied|instant access to)",
     re.IGNORECASE,
 )
 # Headings that announce furniture, not a section of the article.
@@ -354,6 +391,8 @@ def _is_furniture_name(value: str) -> bool:
             for part in _PART_SPLIT.split(token):
                 if part in FURNITURE_PARTS and previous not in _NEGATING_PARTS:
                     return True
+                if (previous, part) in FURNITURE_PAIRS:
+                    return True
                 previous = part
     return False
 
@@ -425,12 +464,28 @@ def _protected(el: etree._Element, total: int) -> bool:
         return False
     if tag == "header" and any(len(_text_of(p)) >= HEADER_PARAGRAPH_CHARS for p in el.iter("p")):
         return True  # some templates put the lead paragraphs inside the article's <header>
+    if tag == "header" and any(_is_link(a) for h in el.iter(*HEADING_TAGS) for a in h.iter("a")):
+        return True  # a teaser card's head: its linked headline tells the scorer what it is
+    if tag in HEADING_TAGS and _is_anchor_named(el):
+        return True  # a heading's id is an anchor made of its words ("nav_the_results_1")
     if tag == "figure":
         # tables, quotes and code are wrapped in <figure> by block editors: keep those
         return any(d.tag in ("table", "blockquote", "pre") for d in el.iter())
     if tag in INLINE_TAGS and tag != "span":
         return False
     return len(_text_of(el)) >= PROTECT_SHARE * total
+
+
+def _is_anchor_named(el: etree._Element) -> bool:
+    """Only the id can have named this element furniture: it is visible, has no furniture role
+    and its classes say nothing of the kind."""
+    return (
+        el.get("hidden") is None
+        and el.get("aria-hidden") != "true"
+        and not el.get("style")
+        and el.get("role") not in FURNITURE_ROLES
+        and not _is_furniture_name(el.get("class") or "")
+    )
 
 
 def _drop(el: etree._Element) -> None:
@@ -596,7 +651,9 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
             return [body]
         longest = max(plain, key=lambda i: run[i])
         parent = parent_of[longest]
-        return [elements[parent if parent >= 0 else longest]]
+        if parent < 0 or elements[longest].tag in WRAPPER_TAGS:
+            return [elements[longest]]  # the note's text sits loose in its own wrapper
+        return [elements[parent]]
     core = max(candidates, key=lambda i: direct[i] * _hint(elements[i]))
     best, best_score = core, float("-inf")
     i = core
@@ -611,6 +668,11 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
             if added >= CLIMB_MIN_CHARS and added_links > CLIMB_MAX_LINK_SHARE * added:
                 break  # what the parent adds is a link rail: the article ends here
         i = parent
+    parent = parent_of[best]
+    if elements[best].tag in PART_TAGS and parent >= 0:
+        added = total[parent] - total[best]
+        if total_links[parent] - total_links[best] <= CLIMB_MAX_LINK_SHARE * added:
+            best = parent  # a list or a quote is a part of the text, not all of it
     chosen = _with_siblings(best, elements, index, parent_of, good, total, total_links)
     chosen = _with_cousins(chosen, best, elements, index, parent_of, good, total, total_links)
     return _standfirst(chosen, elements, index, parent_of, run, run_good) + chosen
@@ -759,7 +821,7 @@ def _classify_run(el: etree._Element, size: int, links: int) -> tuple[float, flo
     if links > GOOD_MAX_LINK_SHARE * size:
         return 0.0, float(size)
     if size >= GOOD_MIN_CHARS:
-        if _ends_sentence(el):
+        if _ends_sentence(el) or (size >= LONG_RUN_CHARS and _is_many_sentences(el)):
             return float(size), 0.0
         # teaser summaries and labels rarely end a sentence
         return 0.0, UNFINISHED_BAD_SHARE * size
@@ -787,7 +849,20 @@ def _hint(el: etree._Element) -> float:
 
 def _ends_sentence(el: etree._Element) -> bool:
     text = _text_of(el).rstrip()
-    return bool(text) and text[-1] in _SENTENCE_END
+    return bool(text) and text[-1] in _SENTENCE_END and not text.endswith(_TRUNCATED)
+
+
+def _is_many_sentences(el: etree._Element) -> bool:
+    """Several sentences in one run: prose, even when it closes with a fact list or a link."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "br":
+            parts.append("\n")  # "end.<br>Next" breaks a sentence without a space
+        elif isinstance(child.tag, str) and child.tag in INLINE_TAGS:
+            parts.append(_text_of(child))
+        parts.append(child.tail or "")
+    breaks = _SENTENCE_BREAK.finditer("".join(parts))
+    return sum(1 for _ in islice(breaks, LONG_RUN_SENTENCES)) >= LONG_RUN_SENTENCES
 
 
 # --- 3. emit ---------------------------------------------------------------------------------
@@ -895,13 +970,26 @@ def _flush(parts: list[str], links: int, kind: BlockKind) -> Iterator[Block]:
     if not raw.strip():
         return
     compact = len(raw.strip()) or 1
-    if links > BLOCK_MAX_LINK_SHARE * compact and compact - links < LINK_LIST_PROSE_CHARS:
+    if (
+        links > BLOCK_MAX_LINK_SHARE * compact
+        and compact - links < LINK_LIST_PROSE_CHARS
+        and not _is_linked_sentence(raw, compact - links)
+    ):
         return  # a link list or a teaser, not prose
     # two or more line breaks in a row separate paragraphs in br-formatted text
     for chunk in _PARA_SPLIT.split(raw):
         text = _norm(chunk)
         if text:
             yield Block(kind, text)
+
+
+def _is_linked_sentence(raw: str, unlinked: int) -> bool:
+    """A sentence whose words are mostly one link ("... was re-opened earlier this year."):
+    prose, since a link list neither has a clause of its own nor ends a sentence."""
+    text = raw.rstrip()
+    return (
+        unlinked >= GOOD_MIN_CHARS and text[-1] in _SENTENCE_END and not text.endswith(_TRUNCATED)
+    )
 
 
 def _has_block(el: etree._Element) -> bool:
@@ -1063,8 +1151,14 @@ def _finish(blocks: list[Block], title: str) -> list[Block]:
         and blocks[0].text.lower() in title
     ):
         blocks = blocks[1:]
+    # before the first sentence, a word or two on a line of its own is a label above the
+    # article (its section, "Article", a kicker), not its start
+    lead = 0
+    while lead < len(blocks) and _is_leading_label(blocks[lead]):
+        lead += 1
+    if lead <= LEADING_MAX_LINES:
+        blocks = blocks[lead:]
     # after the last sentence of prose, short unfinished lines and headings are the furniture
-    # below an article ("Explore further", "Mehr Themen", a rail's heading), not its end
     # below an article ("Explore further", "Mehr Themen", a rail's heading), not its end; a long
     # run of such lines is an unmarked list (tour dates, products) and stays
     tail = 0
@@ -1073,14 +1167,30 @@ def _finish(blocks: list[Block], title: str) -> list[Block]:
     if tail > TRAILING_MAX_LINES:
         tail = 0
     blocks = blocks[: len(blocks) - tail]
-    while blocks and blocks[-1].kind == "heading":
+    while blocks and blocks[-1].kind == "heading" and not _is_sentence_heading(blocks[-1]):
         blocks.pop()
     return blocks
 
 
+def _is_sentence_heading(block: Block) -> bool:
+    """A heading that is a long sentence is text set large (a closing line, a call in a box),
+    not a rail's title."""
+    text = block.text.rstrip()
+    return len(text) > TRAILING_LINE_CHARS and text[-1] in _SENTENCE_END
+
+
+def _is_leading_label(block: Block) -> bool:
+    text = block.text.rstrip()
+    return (
+        block.kind == "paragraph"
+        and len(text) <= LEADING_LABEL_CHARS
+        and text[-1] not in _SENTENCE_END
+    )
+
+
 def _is_trailing_furniture(block: Block) -> bool:
     if block.kind == "heading":
-        return True
+        return not _is_sentence_heading(block)
     if block.kind != "paragraph" or len(block.text) > TRAILING_LINE_CHARS:
         return False
     return block.text.rstrip()[-1] not in _SENTENCE_END
