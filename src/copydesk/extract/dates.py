@@ -31,6 +31,10 @@ NAIVE_FUTURE_SLACK_HOURS = 14
 TIME_WINDOW_CHARS = 24
 # Longest relative age we resolve (days); longer "ages" are prose ("vor 400 Jahren").
 MAX_RELATIVE_DAYS = 400
+# A press release opens its first paragraph with its date: "01.02.2022 – Der Arbeitsmarkt …",
+# "Karlsruhe, (12.11.2021). Traditionell …". Only this many leading characters are read for it:
+# a place name and the date fit; a date further into the sentence is an event, not the issue.
+LEAD_DATE_CHARS = 48
 
 _MONTHS: dict[str, int] = {}
 # Latin-script names first; then Russian and Ukrainian (nominative, genitive, abbreviation) and
@@ -101,6 +105,14 @@ _TIME = re.compile(
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)",
 )
+
+# What may precede a lead date: nothing, or a place name (up to four words) with a comma or an
+# opening parenthesis ("BERLIN, ", "Frankfurt am Main (", "Karlsruhe, ("). A bare word without
+# punctuation ("Am 27.1.2022 wurde …", "Seit 1. Oktober …") is prose and does not qualify.
+_LEAD_PREFIX = re.compile(r"\s*(?:[^\W\d_]+(?:[ .'-]+[^\W\d_]+){0,3}\s*[,(]\s*)?[(\[]?\s*")
+# What must follow it: a closing bracket and a separator, a clock time, or an opening quote.
+_LEAD_SUFFIX = re.compile(r"\s*[)\]]?\s*(?:[-–—:|.,/„“\"«]|\d{1,2}[:.h]\d{2})")
+_LEAD_DATES = (_ISO, _DMY_TEXT, _MDY_TEXT, _YMD, _NUMERIC)
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "un": 1, "une": 1,
@@ -306,6 +318,23 @@ def parse_date(text: str, *, prefer_mdy: bool = False) -> ParsedDate | None:
         found = _with_time(text, (year, month, day), match.end(), text[: match.start()], raw)
         if found is not None:
             return found
+    return None
+
+
+def lead_date(text: str, *, prefer_mdy: bool = False) -> ParsedDate | None:
+    """The date a paragraph opens with, press-release style ("27.1.2022 - Bei der …",
+    "Karlsruhe, (12.11.2021). …"); ``None`` when the paragraph does not start with one."""
+    head = text.lstrip()[:LEAD_DATE_CHARS]
+    for regex in _LEAD_DATES:
+        match = regex.search(head)
+        if match is None or _LEAD_PREFIX.fullmatch(head, 0, match.start()) is None:
+            continue
+        after = _LEAD_SUFFIX.match(head, match.end())
+        if after is None:
+            continue
+        found = parse_date(head[match.start() :], prefer_mdy=prefer_mdy)
+        # the provenance shows the opening as printed: "Karlsruhe, (12.11.2021)."
+        return None if found is None else replace(found, raw=head[: after.end()].strip())
     return None
 
 

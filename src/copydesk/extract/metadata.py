@@ -562,7 +562,7 @@ def _scan_after_headline(res: _Resolver) -> D.ParsedDate | None:
         found_nodes = nodes if isinstance(nodes, list) else []
         if xpath is _BEFORE_H1:
             found_nodes = found_nodes[::-1]  # node-sets come in document order: nearest last
-        found = _first_printed_date(res, found_nodes)
+        found = _first_printed_date(res, found_nodes, leads=xpath is _AFTER_H1)
         if found is not None:
             return found
     return None
@@ -582,25 +582,57 @@ def _scan_body(res: _Resolver) -> D.ParsedDate | None:
     return _first_printed_date(res, found, SCAN_BODY_CHARS, SCAN_BODY_NODE_CHARS)
 
 
+def _text_container(node: Any) -> etree._Element | None:
+    """The element a text node is printed in: lxml gives a tail's preceding sibling as its
+    parent, but "<a>Peter Grimm</a> / 07.11.2023" prints the date in the link's parent."""
+    parent = node.getparent()
+    if parent is not None and getattr(node, "is_tail", False):
+        return parent.getparent()
+    return parent
+
+
+def _longer_than(el: etree._Element, limit: int) -> bool:
+    """Whether the element's text exceeds ``limit`` characters (stops reading once it does)."""
+    seen = 0
+    for piece in el.itertext():
+        seen += len(piece.strip())
+        if seen > limit:
+            return True
+    return False
+
+
 def _first_printed_date(
     res: _Resolver,
     nodes: Sequence[Any],
     limit: int = SCAN_TEXT_CHARS,
     longest: int = SCAN_NODE_CHARS,
+    *,
+    leads: bool = False,
 ) -> D.ParsedDate | None:
+    """The first stamp-length node with a date; with ``leads``, a longer paragraph counts too
+    when it opens with its date, press-release style (:func:`dates.lead_date`)."""
     read = 0
     for node in nodes:
-        text = str(node)
-        read += len(text)
+        raw = str(node)
+        read += len(raw)
         if read > limit:
             break
-        if len(text) > longest or _HAS_DIGIT.search(text) is None:
+        text = raw.strip()  # indentation is not length: a stamp node may carry a lot of it
+        long = len(text) > longest
+        if (long and not leads) or _HAS_DIGIT.search(
+            text[: D.LEAD_DATE_CHARS] if long else text
+        ) is None:
             continue
-        parent = node.getparent()
+        parent = _text_container(node)
         if parent is None or parent.tag in _SCAN_SKIP_TAGS or res.zones.bad(parent):
             continue
-        found = D.parse_stamp(text, fetched_at=res.fetched_at, prefer_mdy=res.prefer_mdy)
-        value = found.published
+        if not long and node.is_tail and _longer_than(parent, longest):
+            continue  # text after a link inside a sentence: prose, however short the piece
+        if long:
+            value = D.lead_date(text, prefer_mdy=res.prefer_mdy)
+        else:
+            stamp = D.parse_stamp(text, fetched_at=res.fetched_at, prefer_mdy=res.prefer_mdy)
+            value = stamp.published
         if value is not None and res.ok(value):
             return value
     return None

@@ -1,0 +1,73 @@
+"""Publication dates in page shapes the earlier rules missed (tests/fixtures/metadata/dates_*).
+
+Every fixture is a page written for these tests in a shape real news and press sites use.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from copydesk.extract.dates import lead_date
+from copydesk.extract.metadata import Metadata, extract_metadata
+from copydesk.parse.html import parse_html
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "metadata"
+FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
+
+
+def _page(html: str, url: str | None = None) -> Metadata:
+    doc = parse_html(html, url)
+    assert doc is not None
+    return extract_metadata(doc, fetched_at=FETCHED)
+
+
+def _fixture(name: str, url: str | None = None) -> Metadata:
+    return _page((FIXTURES / name).read_text(encoding="utf-8"), url)
+
+
+def _day(meta: Metadata) -> str | None:
+    return meta.published.date().isoformat() if meta.published else None
+
+
+def test_press_release_lead_paragraph_opening_with_place_and_date() -> None:
+    meta = _fixture("dates_press_release_lead.html")
+    assert _day(meta) == "2023-03-14"
+    assert meta.provenance["published"] == "dom:text=Potsdam, (14.03.2023)."
+
+
+def test_prose_opening_with_an_event_date_is_not_a_lead_date() -> None:
+    assert _day(_fixture("dates_event_sentence_lead.html")) is None
+
+
+def test_lead_date_shapes() -> None:
+    def day(text: str) -> str | None:
+        found = lead_date(text)
+        return found.value.date().isoformat() if found else None
+
+    assert day("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet") == "2022-02-01"
+    assert day("27.1.2022 - Bei der Erinnerung an die Verfolgten") == "2022-01-27"
+    assert day("BERLIN, 3. März 2023 – Die Regierung hat beschlossen") == "2023-03-03"
+    assert day("NEW YORK (March 3, 2023) - Stocks rose on Friday") == "2023-03-03"
+    assert day("Am 27.1.2022 wurde der Preis verliehen") is None
+    assert day("On March 3, 2023, the council voted to close the pool") is None
+    assert day("Die Regierung hat am 3. März 2023 beschlossen") is None
+
+
+def test_date_printed_after_the_byline_link_in_an_indented_line() -> None:
+    meta = _fixture("dates_byline_link_tail.html")
+    assert meta.published == datetime(2023, 11, 7, 9, 30)
+
+
+SATZUNG = "Sie ersetzt die Fassung aus der Gründungszeit, die viele Fragen offen ließ. " * 4
+INKRAFT = "Die Satzung tritt nach der Eintragung in das Vereinsregister in Kraft. " * 3
+
+
+def test_date_after_a_link_inside_a_sentence_is_prose() -> None:
+    meta = _page(
+        "<html><body><main><h1>Neue Satzung beschlossen</h1>"
+        "<p>Die Versammlung folgte dem <a href='/antrag'>Antrag des Vorstands</a> vom "
+        f"12.05.2023 und beschloss die neue Satzung mit großer Mehrheit. {SATZUNG}</p>"
+        f"<p>{INKRAFT}</p></main></body></html>"
+    )
+    assert meta.published is None
