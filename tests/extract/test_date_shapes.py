@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from copydesk.extract.dates import lead_date
+from copydesk.extract.dates import lead_date, url_date
 from copydesk.extract.metadata import Metadata, extract_metadata
 from copydesk.parse.html import parse_html
 
@@ -71,3 +71,26 @@ def test_date_after_a_link_inside_a_sentence_is_prose() -> None:
         f"<p>{INKRAFT}</p></main></body></html>"
     )
     assert meta.published is None
+
+
+def test_day_first_date_in_the_url_path() -> None:
+    def day(url: str, *, prefer_mdy: bool = False) -> str | None:
+        found = url_date(url, prefer_mdy=prefer_mdy)
+        return found.value.date().isoformat() if found else None
+
+    assert day("https://verein.example/meldungen/29-10-2021") == "2021-10-29"
+    assert day("https://land.example/presse/detail/~02-01-2022-foerderung-startet") == "2022-01-02"
+    assert day("https://land.example/presse/~02-01-2022-x", prefer_mdy=True) == "2022-02-01"
+    assert day("https://paper.example/news/12-31-2022/story") == "2022-12-31"  # no 31st month
+    assert day("https://shop.example/item-1-2-2021abc") is None
+    assert day("https://docs.example/v1.2.2021") is None
+
+
+def test_press_page_dated_only_in_its_url() -> None:
+    body = "<p>" + "Der Verein hat seine Jahresbilanz vorgestellt und dankt allen Helfern. " * 4
+    meta = _page(
+        f"<html><body><main><h1>Jahresbilanz vorgestellt</h1>{body}</p></main></body></html>",
+        "https://verein.example/media-news/meldungen/29-10-2021",
+    )
+    assert _day(meta) == "2021-10-29"
+    assert meta.provenance["published"] == "url=29-10-2021"

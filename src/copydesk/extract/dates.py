@@ -105,6 +105,12 @@ _TIME = re.compile(
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)",
 )
+# Day-first paths ("/meldungen/29-10-2021", "/detail/~02-01-2022-land-zahlte"): separators are
+# required and the whole number stands between path punctuation, so "/1-2-2021abc" or a
+# product number does not qualify; a US-English page reads it month first.
+_URL_DMY = re.compile(
+    r"(?<![\w.])(0?[1-9]|[12]\d|3[01])([-_.])(0?[1-9]|[12]\d|3[01])\2((?:19|20)\d{2})(?![^\W_])",
+)
 
 # What may precede a lead date: nothing, or a place name (up to four words) with a comma or an
 # opening parenthesis ("BERLIN, ", "Frankfurt am Main (", "Karlsruhe, ("). A bare word without
@@ -412,8 +418,9 @@ def label_kind(text: str) -> str | None:
     return "m" if match.group(1) else "p"
 
 
-def url_date(url: str | None) -> ParsedDate | None:
-    """The date in a URL path ("/2023/03/03/", "/2023-03-03-", "/20230303/"), if any."""
+def url_date(url: str | None, *, prefer_mdy: bool = False) -> ParsedDate | None:
+    """The date in a URL path ("/2023/03/03/", "/2023-03-03-", "/20230303/", "/29-10-2021"),
+    if any."""
     if not url:
         return None
     path = url.split("?", 1)[0]
@@ -423,8 +430,19 @@ def url_date(url: str | None) -> ParsedDate | None:
         path = path[slash:] if slash >= 0 else ""
     match = _URL_DATE.search(path)
     if match is None:
-        return None
+        return _url_dmy(path, prefer_mdy=prefer_mdy)
     value = _build(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+    return None if value is None else ParsedDate(value, "day", match.group(0))
+
+
+def _url_dmy(path: str, *, prefer_mdy: bool) -> ParsedDate | None:
+    match = _URL_DMY.search(path)
+    if match is None:
+        return None
+    a, b, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    month_first = b > 12 or (prefer_mdy and a <= 12)
+    day, month = (b, a) if month_first else (a, b)
+    value = _build(year, month, day)
     return None if value is None else ParsedDate(value, "day", match.group(0))
 
 

@@ -519,7 +519,7 @@ def _date_sources(
         yield origin, partial(_first_time, res, kind, origin)
     yield "dom:stamp", lambda: _first_stamp(res, kind)
     if kind == "p":
-        yield "url", lambda: D.url_date(res.url) if res.ok(D.url_date(res.url)) else None
+        yield "url", partial(_url_date, res)
 
     def salvaged() -> D.ParsedDate | None:
         raw = res.ld.salvaged.get(ld_key)
@@ -536,6 +536,11 @@ def _date_sources(
         yield "dom:text", lambda: _scan_after_headline(res)
         yield "html:title", lambda: res.parse(res.cand.title) if res.cand.title else None
         yield "dom:text", lambda: _scan_body(res)
+
+
+def _url_date(res: _Resolver) -> D.ParsedDate | None:
+    found = D.url_date(res.url, prefer_mdy=res.prefer_mdy)
+    return found if res.ok(found) else None
 
 
 def _headline_element(res: _Resolver) -> etree._Element | None:
