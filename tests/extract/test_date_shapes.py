@@ -94,3 +94,12 @@ def test_press_page_dated_only_in_its_url() -> None:
     )
     assert _day(meta) == "2021-10-29"
     assert meta.provenance["published"] == "url=29-10-2021"
+
+
+def test_todays_date_in_the_site_masthead_is_not_the_publication_date() -> None:
+    meta = _fixture("dates_masthead_today.html")
+    assert meta.published is None
+    # the same line inside the article is its stamp
+    html = (FIXTURES / "dates_masthead_today.html").read_text(encoding="utf-8")
+    moved = html.replace("</h1>", '</h1><p class="meta">Dienstag, 14. Februar 2012</p>')
+    assert _day(_page(moved)) == "2012-02-14"

@@ -118,6 +118,13 @@ _BAD_PHRASES = re.compile(
     r"(?:site|page|global|main)-?footer"
 )
 _PART_SPLIT = re.compile(r"[-_\s]+")
+# Class/id words of a site's page header (besides <header>); see _Zones.masthead.
+_MASTHEAD_TOKENS = frozenset(
+    {"masthead", "site-header", "siteheader", "site_header", "headercontainer", "header-container",
+     "page-header", "global-header", "main-header"}
+)  # fmt: skip
+# Containers of the page's content: a header inside them is the article's own header.
+_CONTENT_TAGS = frozenset({"article", "main"})
 _BAD_TAGS = frozenset({"aside", "nav"})
 _ROOT_TAGS = frozenset({"body", "html"})
 # Class tokens that describe a layout around the article rather than a zone ("has-sidebar").
@@ -251,7 +258,10 @@ class _Zones:
     def __init__(self, root: etree._Element | None = None) -> None:
         self._memo: dict[etree._Element, bool] = {}
         self._article: set[etree._Element] = set()
+        self._masthead_memo: dict[etree._Element, bool] = {}
+        self._headline: set[etree._Element] = set()
         if root is not None:
+            self._headline = _headline_ancestors(root)
             for h1 in root.iter("h1"):
                 self._article.update(h1.iterancestors())
                 break
@@ -283,6 +293,31 @@ class _Zones:
             self._memo[seen] = result
         return result
 
+    def masthead(self, el: etree._Element) -> bool:
+        """Whether ``el`` sits in the site's masthead: a page header that neither holds the
+        headline nor lies inside the article or main content. Mastheads print today's date
+        ("Mittwoch, 26.02.2020" beside the logo), which is never the article's."""
+        path: list[etree._Element] = []
+        node: etree._Element | None = el
+        result = False
+        for _ in range(MAX_ZONE_DEPTH):
+            if node is None or node in self._headline:
+                break
+            known = self._masthead_memo.get(node)
+            if known is not None:
+                result = known
+                break
+            path.append(node)
+            if node.tag in _CONTENT_TAGS:
+                break
+            if _masthead_attrs(node):
+                result = True
+                break
+            node = node.getparent()
+        for seen in path:
+            self._masthead_memo[seen] = result
+        return result
+
     @staticmethod
     def _own_bad(node: etree._Element) -> bool:
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -301,6 +336,25 @@ class _Zones:
             if _BAD_PHRASES.search(token) or any(p in _BAD_PARTS for p in _PART_SPLIT.split(token)):
                 return True
         return False
+
+
+def _headline_ancestors(root: etree._Element) -> set[etree._Element]:
+    """The containers of the page's headline: the first h1 with text (an empty h1 is a logo),
+    else the first h2 whose class says title."""
+    for tag, needs_title in (("h1", False), ("h2", True)):
+        for el in root.iter(tag):
+            if needs_title and "title" not in (el.get("class") or ""):
+                continue
+            if "".join(el.itertext()).strip():
+                return {el, *el.iterancestors()}
+    return set()
+
+
+def _masthead_attrs(node: etree._Element) -> bool:
+    attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
+    if "header" not in attrs and "masthead" not in attrs:
+        return False
+    return any(token in _MASTHEAD_TOKENS for token in attrs.split())
 
 
 def _modified_only(attrs: str) -> bool:
@@ -407,6 +461,8 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         attr_value = el.get("datetime") or el.get("content") or el.get("title")
         value = attr_value or _text(el)
         if value and len(cand.times) < MAX_CANDIDATES and not zones.bad(el):
+            if zones.masthead(el):
+                return
             hint = "m" if "modified" in itemprop or _modified_only(attrs) else "p"
             if tag == "abbr":
                 hint = "m" if _modified_only(attrs) else "p"
@@ -441,7 +497,7 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         return
     if _STAMP_HINT.search(attrs) and len(cand.stamps) < MAX_CANDIDATES:
         text = _text(el)
-        if 6 <= len(text) <= MAX_STAMP_CHARS and not zones.bad(el):
+        if 6 <= len(text) <= MAX_STAMP_CHARS and not zones.bad(el) and not zones.masthead(el):
             hint = "m" if _modified_only(attrs) else "p"
             cand.stamps.append((text, hint))
 
@@ -630,6 +686,8 @@ def _first_printed_date(
             continue
         parent = _text_container(node)
         if parent is None or parent.tag in _SCAN_SKIP_TAGS or res.zones.bad(parent):
+            continue
+        if res.zones.masthead(parent):
             continue
         if not long and node.is_tail and _longer_than(parent, longest):
             continue  # text after a link inside a sentence: prose, however short the piece
