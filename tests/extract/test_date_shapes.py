@@ -103,3 +103,24 @@ def test_todays_date_in_the_site_masthead_is_not_the_publication_date() -> None:
     html = (FIXTURES / "dates_masthead_today.html").read_text(encoding="utf-8")
     moved = html.replace("</h1>", '</h1><p class="meta">Dienstag, 14. Februar 2012</p>')
     assert _day(_page(moved)) == "2012-02-14"
+
+
+def test_date_in_the_articles_own_meta_aside() -> None:
+    meta = _fixture("dates_article_aside_meta.html")
+    assert _day(meta) == "2020-02-26"
+    assert meta.provenance["published"].startswith("dom:box=")
+
+
+def test_related_box_and_page_rail_dates_stay_refused() -> None:
+    html = (FIXTURES / "dates_article_aside_meta.html").read_text(encoding="utf-8")
+    without_meta = html.replace('<li class="content-meta-date">26.02.2020</li>', "")
+    assert _day(_page(without_meta)) is None
+
+
+def test_teaser_classed_date_line_beside_the_headline() -> None:
+    meta = _fixture("dates_teaser_meta_over_headline.html")
+    assert _day(meta) == "2022-01-02"
+    html = (FIXTURES / "dates_teaser_meta_over_headline.html").read_text(encoding="utf-8")
+    # the teaser list's date below is another story's
+    without = html.replace('<h3 class="bb-teaser-meta">02.01.2022</h3>', "", 1)
+    assert _day(_page(without)) is None

@@ -123,6 +123,12 @@ _MASTHEAD_TOKENS = frozenset(
     {"masthead", "site-header", "siteheader", "site_header", "headercontainer", "header-container",
      "page-header", "global-header", "main-header"}
 )  # fmt: skip
+# Zone words that also name a layout box of the article itself (its meta column, a CMS
+# "teaser" component reused for the article head); see _Zones.boxed.
+_BOX_PARTS = frozenset({"sidebar", "teaser"})
+# A box counts as the article's when its common container with the headline is an <article>
+# or at most this many levels above the h1 (the h1's parent: a date line beside it).
+BOX_HEADLINE_LEVELS = 1
 # Containers of the page's content: a header inside them is the article's own header.
 _CONTENT_TAGS = frozenset({"article", "main"})
 _BAD_TAGS = frozenset({"aside", "nav"})
@@ -241,6 +247,9 @@ class _Candidates:
     title_elements: list[etree._Element] = field(default_factory=list)
     times: list[tuple[str, str, str]] = field(default_factory=list)  # (value, kind hint, origin)
     stamps: list[tuple[str, str]] = field(default_factory=list)  # (text, kind hint)
+    # dates in a box inside the headline's article (an aside or "teaser" meta column), whose
+    # zone class the other sources refuse: (value, "time" or "stamp"); see _Zones.boxed
+    boxed: list[tuple[str, str]] = field(default_factory=list)
     bylines: list[tuple[str, str]] = field(default_factory=list)  # (text, origin)
     figures: list[etree._Element] = field(default_factory=list)
     paywall: bool = False
@@ -259,9 +268,10 @@ class _Zones:
         self._memo: dict[etree._Element, bool] = {}
         self._article: set[etree._Element] = set()
         self._masthead_memo: dict[etree._Element, bool] = {}
-        self._headline: set[etree._Element] = set()
+        # the headline, then its ancestors (for dates: masthead and boxed)
+        self._headline = _headline_ancestors(root) if root is not None else []
+        self._headline_set = set(self._headline)
         if root is not None:
-            self._headline = _headline_ancestors(root)
             for h1 in root.iter("h1"):
                 self._article.update(h1.iterancestors())
                 break
@@ -301,7 +311,7 @@ class _Zones:
         node: etree._Element | None = el
         result = False
         for _ in range(MAX_ZONE_DEPTH):
-            if node is None or node in self._headline:
+            if node is None or node in self._headline_set:
                 break
             known = self._masthead_memo.get(node)
             if known is not None:
@@ -317,6 +327,23 @@ class _Zones:
         for seen in path:
             self._masthead_memo[seen] = result
         return result
+
+    def boxed(self, el: etree._Element) -> bool:
+        """Whether a zone-refused ``el`` is refused only for sitting in an aside, sidebar or
+        teaser box that belongs to the headline's own article: the meta column of
+        "<article><aside><dl><dt>Datum</dt><dd>12.01.2017</dd>…", the "teaser-meta" line right
+        above the h1. Comment, related and promo zones never qualify; nor does a box whose
+        common container with the headline is the page rather than the article."""
+        node: etree._Element | None = el
+        for _ in range(MAX_ZONE_DEPTH):
+            if node is None or node in self._headline_set:
+                break
+            if not _box_only(node):
+                return False
+            node = node.getparent()
+        if node is None or node not in self._headline_set or node.tag in _ROOT_TAGS:
+            return False
+        return node.tag == "article" or self._headline.index(node) <= BOX_HEADLINE_LEVELS
 
     @staticmethod
     def _own_bad(node: etree._Element) -> bool:
@@ -338,16 +365,32 @@ class _Zones:
         return False
 
 
-def _headline_ancestors(root: etree._Element) -> set[etree._Element]:
-    """The containers of the page's headline: the first h1 with text (an empty h1 is a logo),
-    else the first h2 whose class says title."""
+def _headline_ancestors(root: etree._Element) -> list[etree._Element]:
+    """The page's headline and its containers, innermost first: the first h1 with text (an
+    empty h1 is a logo), else the first h2 whose class says title."""
     for tag, needs_title in (("h1", False), ("h2", True)):
         for el in root.iter(tag):
             if needs_title and "title" not in (el.get("class") or ""):
                 continue
             if "".join(el.itertext()).strip():
-                return {el, *el.iterancestors()}
-    return set()
+                return [el, *el.iterancestors()]
+    return []
+
+
+def _box_only(node: etree._Element) -> bool:
+    """Whether the node's own zone class, if any, is only a layout box (see _Zones.boxed)."""
+    tag = node.tag if isinstance(node.tag, str) else ""
+    if tag == "nav" or tag == "footer":
+        return False
+    attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
+    for token in attrs.split():
+        if token.startswith(_LAYOUT_PREFIXES):
+            continue
+        if _BAD_PHRASES.search(token):
+            return False
+        if any(p in _BAD_PARTS and p not in _BOX_PARTS for p in _PART_SPLIT.split(token)):
+            return False
+    return True
 
 
 def _masthead_attrs(node: etree._Element) -> bool:
@@ -460,6 +503,8 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
     if dated or (tag == "abbr" and _STAMP_HINT.search(attrs) and el.get("title")):
         attr_value = el.get("datetime") or el.get("content") or el.get("title")
         value = attr_value or _text(el)
+        if value and "modified" not in itemprop and not _modified_only(attrs):
+            _collect_boxed(el, value, "time", cand, zones)
         if value and len(cand.times) < MAX_CANDIDATES and not zones.bad(el):
             if zones.masthead(el):
                 return
@@ -497,9 +542,19 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         return
     if _STAMP_HINT.search(attrs) and len(cand.stamps) < MAX_CANDIDATES:
         text = _text(el)
+        if 6 <= len(text) <= MAX_STAMP_CHARS and not _modified_only(attrs):
+            _collect_boxed(el, text, "stamp", cand, zones)
         if 6 <= len(text) <= MAX_STAMP_CHARS and not zones.bad(el) and not zones.masthead(el):
             hint = "m" if _modified_only(attrs) else "p"
             cand.stamps.append((text, hint))
+
+
+def _collect_boxed(
+    el: etree._Element, value: str, how: str, cand: _Candidates, zones: _Zones
+) -> None:
+    """Keep a date the zones refuse when its zone is only the article's own box."""
+    if len(cand.boxed) < MAX_CANDIDATES and zones.bad(el) and zones.boxed(el):
+        cand.boxed.append((value, how))
 
 
 # --- resolution ------------------------------------------------------------------------------
@@ -590,6 +645,7 @@ def _date_sources(
     if kind == "p":
         yield "dom:time", lambda: _first_time(res, "?", "dom:time")
         yield "dom:text", lambda: _scan_after_headline(res)
+        yield "dom:box", lambda: _first_boxed(res)
         yield "html:title", lambda: res.parse(res.cand.title) if res.cand.title else None
         yield "dom:text", lambda: _scan_body(res)
 
@@ -715,6 +771,14 @@ def _first_time(res: _Resolver, kind: str, origin: str) -> D.ParsedDate | None:
             found = res.parse(value)
             if found is not None:
                 return found
+    return None
+
+
+def _first_boxed(res: _Resolver) -> D.ParsedDate | None:
+    for value, how in res.cand.boxed:
+        found = res.parse(value) if how == "time" else res.stamp(value).published
+        if found is not None and res.ok(found):
+            return found
     return None
 
 
