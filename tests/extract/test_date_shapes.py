@@ -124,3 +124,14 @@ def test_teaser_classed_date_line_beside_the_headline() -> None:
     # the teaser list's date below is another story's
     without = html.replace('<h3 class="bb-teaser-meta">02.01.2022</h3>', "", 1)
     assert _day(_page(without)) is None
+
+
+def test_unmarked_photo_caption_after_an_image_is_not_a_stamp() -> None:
+    body = "<p>" + "Hundreds of protesters gathered outside the theater on Friday night. " * 4
+    meta = _page(
+        "<html><body><article><h1>Protesters gather at theater</h1>"
+        "<div class='entry'><div><img src='/p.jpg' alt=''><br>FILE PHOTO: The president "
+        "speaks at an air base near Orleans, France, January 16, 2020.</div>"
+        f"<p>January 18, 2020</p>{body}</p></div></article></body></html>"
+    )
+    assert _day(meta) == "2020-01-18"

@@ -708,6 +708,13 @@ def _text_container(node: Any) -> etree._Element | None:
     return parent
 
 
+def _after_image(el: etree._Element | None) -> bool:
+    """Whether ``el`` is an image, or a line break right after one."""
+    if el is not None and el.tag == "br" and not (el.text or "").strip():
+        el = el.getprevious()
+    return el is not None and el.tag == "img"
+
+
 def _longer_than(el: etree._Element, limit: int) -> bool:
     """Whether the element's text exceeds ``limit`` characters (stops reading once it does)."""
     seen = 0
@@ -747,6 +754,8 @@ def _first_printed_date(
             continue
         if not long and node.is_tail and _longer_than(parent, longest):
             continue  # text after a link inside a sentence: prose, however short the piece
+        if node.is_tail and _after_image(node.getparent()):
+            continue  # "<img><br>FILE PHOTO: … January 16, 2020": a caption without markup
         if long:
             value = D.lead_date(text, prefer_mdy=res.prefer_mdy)
         else:
