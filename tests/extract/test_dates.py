@@ -32,6 +32,9 @@ FETCHED = datetime(2023, 3, 4, 12, 0, tzinfo=UTC)
         ("3 marzo 2023", datetime(2023, 3, 3)),
         ("3 de março de 2023", datetime(2023, 3, 3)),
         ("13/03/2023", datetime(2023, 3, 13)),
+        ("2020年07月12日", datetime(2020, 7, 12)),
+        ("2020年7月12日 11:30", datetime(2020, 7, 12, 11, 30)),
+        ("2020년 7월 12일", datetime(2020, 7, 12)),
     ],
 )
 def test_parse_date(text: str, expected: datetime) -> None:

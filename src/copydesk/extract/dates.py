@@ -1,7 +1,8 @@
 """Date strings as they appear on news pages, read into ``datetime`` values.
 
-Covers ISO 8601 (meta, JSON-LD, ``<time datetime>``), numeric day/month/year orders, month names
-in English, German, French, Spanish, Italian, Portuguese, Dutch, Russian, Ukrainian and Arabic,
+Covers ISO 8601 (meta, JSON-LD, ``<time datetime>``), numeric day/month/year orders, CJK
+year/month/day ("2020年7月12日"), month names in English, German, French, Spanish, Italian,
+Portuguese, Dutch, Russian, Ukrainian and Arabic,
 clock times with am/pm and zone abbreviations, "Published … | Updated …" stamp lines, URL paths
 and relative ages ("5 mins ago", "vor 2 Stunden"). Everything is precompiled regular
 expressions; dateparser is not needed on the hot path. A value keeps its zone (as a UTC offset)
@@ -86,6 +87,8 @@ _ISO = re.compile(
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)",
 )
 _YMD = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
+# Chinese, Japanese and Korean dates: "2020年07月12日", "2020年7月12日", "2020년 7월 12일".
+_CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 _DMY_TEXT = re.compile(
     r"(?<![\w])(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+|-)?"
@@ -308,7 +311,7 @@ def parse_date(text: str, *, prefer_mdy: bool = False) -> ParsedDate | None:
             best = (match.start(), found)
     if best is not None:
         return best[1]
-    match = _YMD.search(text)
+    match = _YMD.search(text) or _CJK.search(text)
     if match is not None:
         date = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
         found = _with_time(text, date, match.end(), text[: match.start()], raw)
