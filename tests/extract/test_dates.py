@@ -106,3 +106,19 @@ def test_never_raises(text: str) -> None:
     parse_date(text)
     parse_stamp(text, fetched_at=FETCHED)
     url_date(text)
+
+
+def test_relative_ages_inside_stamp_lines_use_the_shared_reader() -> None:
+    stamp = parse_stamp(
+        "Jana Berg Erstellt: vor 4 Stunden Aktualisiert: vor 20 Minuten 4 Min. Lesedauer",
+        fetched_at=FETCHED,
+    )
+    assert stamp.published is not None
+    assert stamp.published.value == FETCHED - timedelta(hours=4)
+    assert stamp.modified is not None
+    assert stamp.modified.value == FETCHED - timedelta(minutes=20)
+    clocked = parse_relative("Gestern um 02:12", FETCHED)
+    assert clocked is not None and clocked.value == datetime(2023, 3, 3, 2, 12)
+    assert clocked.value.tzinfo is None  # a wall clock without a zone stays naive
+    assert parse_relative("vor 400 Jahren gegründet", FETCHED) is None
+    assert parse_relative("3 months ago", FETCHED) is None

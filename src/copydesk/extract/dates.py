@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Literal
 
+from copydesk.enrich.relative import resolve_age, search_age
+
 Precision = Literal["day", "minute", "second"]
 
 # Earliest year accepted as a publication date. The web's news archives start in the mid-1990s;
@@ -30,8 +32,6 @@ NAIVE_FUTURE_SLACK_HOURS = 14
 # How far after a date we look for its clock time ("March 3, 2023 at 9:12 PM EST"): long enough
 # for "um", "at", "|" and a weekday, short enough not to borrow a time from the next stamp.
 TIME_WINDOW_CHARS = 24
-# Longest relative age we resolve (days); longer "ages" are prose ("vor 400 Jahren").
-MAX_RELATIVE_DAYS = 400
 # A press release opens its first paragraph with its date: "01.02.2022 – Der Arbeitsmarkt …",
 # "Karlsruhe, (12.11.2021). Traditionell …". Only this many leading characters are read for it:
 # a place name and the date fit; a date further into the sentence is an event, not the issue.
@@ -122,36 +122,6 @@ _LEAD_PREFIX = re.compile(r"\s*(?:[^\W\d_]+(?:[ .'-]+[^\W\d_]+){0,3}\s*[,(]\s*)?
 # What must follow it: a closing bracket and a separator, a clock time, or an opening quote.
 _LEAD_SUFFIX = re.compile(r"\s*[)\]]?\s*(?:[-–—:|.,/„“\"«]|\d{1,2}[:.h]\d{2})")
 _LEAD_DATES = (_ISO, _DMY_TEXT, _MDY_TEXT, _YMD, _NUMERIC)
-
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "un": 1, "une": 1,
-    "uno": 1, "una": 1, "um": 1, "uma": 1, "two": 2, "zwei": 2, "deux": 2, "dos": 2, "due": 2,
-    "dois": 2, "duas": 2,
-}  # fmt: skip
-_UNIT_STEMS: tuple[tuple[str, timedelta], ...] = (
-    ("sec", timedelta(seconds=1)), ("sek", timedelta(seconds=1)), ("seg", timedelta(seconds=1)),
-    ("min", timedelta(minutes=1)), ("hour", timedelta(hours=1)), ("hr", timedelta(hours=1)),
-    ("std", timedelta(hours=1)), ("stund", timedelta(hours=1)), ("heure", timedelta(hours=1)),
-    ("hora", timedelta(hours=1)), ("ora", timedelta(hours=1)), ("ore", timedelta(hours=1)),
-    ("h", timedelta(hours=1)), ("day", timedelta(days=1)), ("tag", timedelta(days=1)),
-    ("jour", timedelta(days=1)), ("día", timedelta(days=1)), ("dia", timedelta(days=1)),
-    ("giorn", timedelta(days=1)), ("week", timedelta(weeks=1)), ("woche", timedelta(weeks=1)),
-    ("semai", timedelta(weeks=1)), ("seman", timedelta(weeks=1)), ("settim", timedelta(weeks=1)),
-)  # fmt: skip
-_REL_NUM = r"(\d{1,3}|an?|one|two|eine[rm]?|ein|une?|un[oa]|uma?|zwei|deux|dos|due|dois|duas)"
-_REL_UNIT = r"([^\W\d_]{1,9})\.?"
-_RELATIVE = (
-    re.compile(rf"\b{_REL_NUM}\s*{_REL_UNIT}\s+ago\b", re.IGNORECASE),
-    re.compile(rf"\bvor\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
-    re.compile(rf"\bil y a\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
-    re.compile(rf"\bhace\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
-    re.compile(rf"\bhá\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
-    re.compile(rf"\b{_REL_NUM}\s*{_REL_UNIT}\s+fa\b", re.IGNORECASE),
-)
-_RELATIVE_DAYS = re.compile(
-    r"\b(?:(yesterday|gestern|hier|ayer|ieri|ontem)|(today|heute|aujourd'hui|hoy|oggi|hoje))\b",
-    re.IGNORECASE,
-)
 
 # "Updated" and "Published" labels of stamp lines, in the languages above. A stamp line is cut at
 # these labels so that each part is read on its own.
@@ -351,31 +321,17 @@ def parse_relative(text: str, fetched_at: datetime | None) -> ParsedDate | None:
     """Resolve "5 mins ago", "vor 2 Stunden", "gestern" against the fetch time.
 
     Without a fetch time an age is not a date, so the result is ``None``. Sub-day ages give an
-    instant; day-level ages give the calendar day (precision "day").
+    instant; day-level ages give the calendar day (precision "day"). The reading of ages is
+    :mod:`copydesk.enrich.relative`'s, shared with the teaser rails.
     """
     if fetched_at is None:
         return None
-    raw = text.strip()[:120]
-    for regex in _RELATIVE:
-        match = regex.search(text)
-        if match is None:
-            continue
-        num_text, unit_text = match.group(1).lower(), match.group(2).lower()
-        num = int(num_text) if num_text.isdigit() else _NUMBER_WORDS.get(num_text)
-        step = next((d for stem, d in _UNIT_STEMS if unit_text.startswith(stem)), None)
-        if num is None or step is None or step * num > timedelta(days=MAX_RELATIVE_DAYS):
-            continue
-        value = fetched_at - step * num
-        if step >= timedelta(days=1):
-            day = value.replace(hour=0, minute=0, second=0, microsecond=0)
-            return ParsedDate(day, "day", raw)
-        return ParsedDate(value.replace(microsecond=0), "minute", raw)
-    match = _RELATIVE_DAYS.search(text)
-    if match is not None:
-        back = 1 if match.group(1) else 0
-        day = (fetched_at - timedelta(days=back)).replace(hour=0, minute=0, second=0, microsecond=0)
-        return ParsedDate(day, "day", raw)
-    return None
+    age = search_age(text)
+    resolved = resolve_age(age, fetched_at) if age is not None else None
+    if resolved is None:
+        return None
+    precision: Precision = "day" if resolved.precision == "day" else "minute"
+    return ParsedDate(resolved.published.replace(microsecond=0), precision, text.strip()[:120])
 
 
 def parse_any(
