@@ -135,3 +135,34 @@ def test_unmarked_photo_caption_after_an_image_is_not_a_stamp() -> None:
         f"<p>January 18, 2020</p>{body}</p></div></article></body></html>"
     )
     assert _day(meta) == "2020-01-18"
+
+
+BODY = "<p>" + "Die Kolumne erscheint jeden Dienstag und handelt vom Theater der Gegenwart. " * 4
+
+
+def test_date_in_a_header_with_site_navigation_and_home_logo_is_a_masthead() -> None:
+    masthead = (
+        "<header class='container'><a href='/'><img src='/logo.svg' alt='Kritik'></a>"
+        "<nav><a href='/kolumnen'>Kolumnen</a></nav><time>Mittwoch, 01. November 2023</time>"
+        "</header>"
+    )
+    page = (
+        f"<html><body>{masthead}<div class='page'><h2>Über Drag auf der Bühne</h2>"
+        f"<p><span class='text_datum'>31. Oktober 2023.</span></p>{BODY}</p></div></body></html>"
+    )
+    assert _day(_page(page)) == "2023-10-31"
+    undated = page.replace("<span class='text_datum'>31. Oktober 2023.</span>", "")
+    assert _day(_page(undated)) is None
+
+
+def test_an_articles_own_header_with_breadcrumbs_and_share_icons_keeps_its_date() -> None:
+    header = (
+        "<header class='content-header'><nav class='breadcrumbs'><a href='https://x.example/'>"
+        "Start</a></nav><time datetime='2022-12-06T10:00:00+01:00'>6. Dezember 2022</time>"
+        "<a class='share' href='mailto:?body=x'><svg></svg></a></header>"
+    )
+    page = (
+        f"<html><body><div class='page'>{header}<h1>Wärmepumpenmarkt wächst um 42 Prozent</h1>"
+        f"{BODY}</p></div></body></html>"
+    )
+    assert _day(_page(page)) == "2022-12-06"

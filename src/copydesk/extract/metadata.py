@@ -320,7 +320,7 @@ class _Zones:
             path.append(node)
             if node.tag in _CONTENT_TAGS:
                 break
-            if _masthead_attrs(node):
+            if _masthead_attrs(node) or (node.tag == "header" and _site_header(node)):
                 result = True
                 break
             node = node.getparent()
@@ -398,6 +398,23 @@ def _masthead_attrs(node: etree._Element) -> bool:
     if "header" not in attrs and "masthead" not in attrs:
         return False
     return any(token in _MASTHEAD_TOKENS for token in attrs.split())
+
+
+def _site_header(header: etree._Element) -> bool:
+    """A <header> with the site's navigation and its logo linking home is the page's masthead
+    (an article's own <header> has neither)."""
+    if next(header.iter("nav"), None) is None:
+        return False
+    for link in header.iter("a"):
+        href = (link.get("href") or "").strip()
+        parts = urlsplit(href)
+        home = parts.scheme in ("", "http", "https") and parts.path in ("", "/")
+        if not home or not href or href.startswith("#") or parts.query:
+            continue
+        marks = f"{link.get('class', '')} {link.get('id', '')}".lower()
+        if "logo" in marks or "brand" in marks or next(link.iter("img", "svg"), None) is not None:
+            return True
+    return False
 
 
 def _modified_only(attrs: str) -> bool:
