@@ -122,3 +122,16 @@ def test_relative_ages_inside_stamp_lines_use_the_shared_reader() -> None:
     assert clocked.value.tzinfo is None  # a wall clock without a zone stays naive
     assert parse_relative("vor 400 Jahren gegründet", FETCHED) is None
     assert parse_relative("3 months ago", FETCHED) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aktuelle Zeit: 14.10.2020, 12:18",
+        "It is currently Wed Oct 14, 2020 12:18 pm",
+        "Today is Wednesday, October 14, 2020",
+    ],
+)
+def test_the_pages_clock_for_now_is_not_a_stamp(text: str) -> None:
+    stamp = parse_stamp(text, fetched_at=FETCHED)
+    assert stamp.published is None and stamp.modified is None

@@ -138,6 +138,13 @@ _PUBLISHED_LABEL = (
     r"pubblicat[oa](?:\s+il)?|gepubliceerd|\bdatum\b|\bfecha\b"
 )
 _LABEL = re.compile(rf"({_UPDATED_LABEL})|({_PUBLISHED_LABEL})", re.IGNORECASE)
+# Labels of the clock a page prints for "now" (forum and portal headers: "It is currently …",
+# "Aktuelle Zeit: 14.10.2020, 12:18"): the date after them is the render time, never a stamp.
+_NOW_LABEL = re.compile(
+    r"\b(?:it is currently|current time|today is|aktuelle zeit|es ist jetzt|heute ist|"
+    r"nous sommes le|date du jour|hoy es|fecha actual|oggi è|data di oggi|hoje é|data de hoje)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +355,8 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
     "Updated" label gives only ``modified``; an unlabelled date is the publication date.
     """
     text = " ".join(text.split())[:400]
+    if _NOW_LABEL.search(text):
+        return Stamp(None, None)
     labels = list(_LABEL.finditer(text))
     published: ParsedDate | None = None
     modified: ParsedDate | None = None
