@@ -166,3 +166,9 @@ def test_an_articles_own_header_with_breadcrumbs_and_share_icons_keeps_its_date(
         f"{BODY}</p></div></body></html>"
     )
     assert _day(_page(page)) == "2022-12-06"
+
+
+def test_a_stamp_class_repeated_with_different_days_is_a_teaser_list() -> None:
+    meta = _fixture("dates_unnamed_teaser_list.html", "https://vijesti.example/2020/10/26/direktor")
+    assert _day(meta) == "2020-10-26"
+    assert meta.provenance["published"].startswith("url=")

@@ -129,6 +129,9 @@ _BOX_PARTS = frozenset({"sidebar", "teaser"})
 # A box counts as the article's when its common container with the headline is an <article>
 # or at most this many levels above the h1 (the h1's parent: a date line beside it).
 BOX_HEADLINE_LEVELS = 1
+# A stamp class repeated with this many different days marks a list of teasers (see
+# _listed_classes); 3 keeps an article whose stamp and one related item share a class.
+LIST_MIN_ITEMS = 3
 # Containers of the page's content: a header inside them is the article's own header.
 _CONTENT_TAGS = frozenset({"article", "main"})
 _BAD_TAGS = frozenset({"aside", "nav"})
@@ -247,6 +250,7 @@ class _Candidates:
     title_elements: list[etree._Element] = field(default_factory=list)
     times: list[tuple[str, str, str]] = field(default_factory=list)  # (value, kind hint, origin)
     stamps: list[tuple[str, str]] = field(default_factory=list)  # (text, kind hint)
+    stamp_classes: list[str] = field(default_factory=list)  # class/id of each stamp, aligned
     # dates in a box inside the headline's article (an aside or "teaser" meta column), whose
     # zone class the other sources refuse: (value, "time" or "stamp"); see _Zones.boxed
     boxed: list[tuple[str, str]] = field(default_factory=list)
@@ -564,6 +568,7 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         if 6 <= len(text) <= MAX_STAMP_CHARS and not zones.bad(el) and not zones.masthead(el):
             hint = "m" if _modified_only(attrs) else "p"
             cand.stamps.append((text, hint))
+            cand.stamp_classes.append(attrs)
 
 
 def _collect_boxed(
@@ -808,8 +813,23 @@ def _first_boxed(res: _Resolver) -> D.ParsedDate | None:
     return None
 
 
+def _listed_classes(res: _Resolver) -> set[str]:
+    """Stamp classes repeated on LIST_MIN_ITEMS or more stamps naming as many different days:
+    the dates of a list of teasers, however its box is named, not the article's stamp."""
+    days: dict[str, set[Any]] = {}
+    for (text, _), attrs in zip(res.cand.stamps, res.cand.stamp_classes, strict=False):
+        if attrs.strip():
+            found = res.stamp(text).published
+            if found is not None:
+                days.setdefault(attrs, set()).add(found.value.date())
+    return {attrs for attrs, seen in days.items() if len(seen) >= LIST_MIN_ITEMS}
+
+
 def _first_stamp(res: _Resolver, kind: str) -> D.ParsedDate | None:
-    for text, hint in res.cand.stamps:
+    listed = _listed_classes(res) if kind == "p" else set()
+    for (text, hint), attrs in zip(res.cand.stamps, res.cand.stamp_classes, strict=False):
+        if attrs in listed:
+            continue
         stamp = res.stamp(text)
         if kind == "m" and stamp.modified is not None and res.ok(stamp.modified):
             return stamp.modified
