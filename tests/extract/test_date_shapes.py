@@ -172,3 +172,23 @@ def test_a_stamp_class_repeated_with_different_days_is_a_teaser_list() -> None:
     meta = _fixture("dates_unnamed_teaser_list.html", "https://vijesti.example/2020/10/26/direktor")
     assert _day(meta) == "2020-10-26"
     assert meta.provenance["published"].startswith("url=")
+
+
+def test_date_only_in_a_page_script_is_the_last_resort() -> None:
+    meta = _fixture("dates_script_only.html")
+    assert meta.published == datetime(
+        2019, 3, 2, 6, 22, 28, tzinfo=datetime.fromisoformat("2019-03-02T00:00+01:00").tzinfo
+    )
+    assert meta.provenance["published"].startswith("script=")
+    legacy = _page(
+        "<html><body><main><h1>Bong effect</h1>"
+        '<div><script>showDate("2020/04/17 01:43:09")</script> 7 views</div>'
+        f"{BODY}</p></main></body></html>"
+    )
+    assert _day(legacy) == "2020-04-17"
+
+
+def test_a_printed_date_beats_a_script_date() -> None:
+    html = (FIXTURES / "dates_script_only.html").read_text(encoding="utf-8")
+    dated = html.replace('<p class="price">', '<p class="date">14.03.2021</p><p class="price">')
+    assert _day(_page(dated)) == "2021-03-14"

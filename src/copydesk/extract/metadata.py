@@ -129,6 +129,16 @@ _BOX_PARTS = frozenset({"sidebar", "teaser"})
 # A box counts as the article's when its common container with the headline is an <article>
 # or at most this many levels above the h1 (the h1's parent: a date line beside it).
 BOX_HEADLINE_LEVELS = 1
+# Inline scripts kept, and characters of them read, for the last-resort script date: the
+# page's own data sits in the first scripts; analytics and ad bundles follow.
+MAX_SCRIPTS = 40
+MAX_SCRIPT_CHARS = 200_000
+_SCRIPT_DATE = re.compile(
+    r"[\"'](?:published_?at|date_?published|publish_?date|pub_?date|first_?published_?at|"
+    r"created_?at|upload_?date)[\"']\s*:\s*[\"'](\d{4}-\d\d-\d\d[^\"'\\]{0,25})[\"']|"
+    r"\b(?:show|write|print|format)_?date\(\s*[\"'](\d{4}[-/]\d\d[-/]\d\d[^\"'\\]{0,25})[\"']",
+    re.IGNORECASE,
+)
 # A stamp class repeated with this many different days marks a list of teasers (see
 # _listed_classes); 3 keeps an article whose stamp and one related item share a class.
 LIST_MIN_ITEMS = 3
@@ -254,6 +264,7 @@ class _Candidates:
     # dates in a box inside the headline's article (an aside or "teaser" meta column), whose
     # zone class the other sources refuse: (value, "time" or "stamp"); see _Zones.boxed
     boxed: list[tuple[str, str]] = field(default_factory=list)
+    scripts: list[etree._Element] = field(default_factory=list)  # for _script_date
     bylines: list[tuple[str, str]] = field(default_factory=list)  # (text, origin)
     figures: list[etree._Element] = field(default_factory=list)
     paywall: bool = False
@@ -451,6 +462,8 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
         elif tag == "script":
             if "ld+json" in (el.get("type") or "").lower():
                 cand.jsonld_blocks.append(el.text or "")
+            elif len(cand.scripts) < MAX_SCRIPTS:
+                cand.scripts.append(el)  # read only when no other source gave a date
         elif tag == "title":
             if cand.title is None and not any(a.tag == "svg" for a in el.iterancestors()):
                 cand.title = _text(el)
@@ -670,6 +683,7 @@ def _date_sources(
         yield "dom:box", lambda: _first_boxed(res)
         yield "html:title", lambda: res.parse(res.cand.title) if res.cand.title else None
         yield "dom:text", lambda: _scan_body(res)
+        yield "script", lambda: _script_date(res)
 
 
 def _url_date(res: _Resolver) -> D.ParsedDate | None:
@@ -802,6 +816,23 @@ def _first_time(res: _Resolver, kind: str, origin: str) -> D.ParsedDate | None:
             found = res.parse(value)
             if found is not None:
                 return found
+    return None
+
+
+def _script_date(res: _Resolver) -> D.ParsedDate | None:
+    """Last resort: a publication date that only a page script carries, as a JSON key
+    ("published_at": "2019-03-02T06:22:28+01:00", shop and gallery platforms) or as the
+    argument of a date-printing call (showDate("2020/04/17 01:43:09"), legacy CMSes)."""
+    read = 0
+    for script in res.cand.scripts:
+        chunk = (script.text or "")[: MAX_SCRIPT_CHARS - read]
+        read += len(chunk)
+        for match in _SCRIPT_DATE.finditer(chunk):
+            found = res.parse(match.group(1) or match.group(2))
+            if found is not None:
+                return found
+        if read >= MAX_SCRIPT_CHARS:
+            break
     return None
 
 
