@@ -35,6 +35,14 @@ FETCHED = datetime(2023, 3, 4, 12, 0, tzinfo=UTC)
         ("2020年07月12日", datetime(2020, 7, 12)),
         ("2020年7月12日 11:30", datetime(2020, 7, 12, 11, 30)),
         ("2020년 7월 12일", datetime(2020, 7, 12)),
+        (
+            "Tue Feb 20 2018 01:00:00 GMT+0100 (Central European Standard Time)",
+            datetime(2018, 2, 20, 1, 0, tzinfo=timezone(timedelta(hours=1))),
+        ),
+        (
+            "Mar 3, 2023 10:00 UTC+2",
+            datetime(2023, 3, 3, 10, 0, tzinfo=timezone(timedelta(hours=2))),
+        ),
     ],
 )
 def test_parse_date(text: str, expected: datetime) -> None:

@@ -102,7 +102,7 @@ _MDY_TEXT = re.compile(
 _TIME = re.compile(
     r"(?<![\d:])(\d{1,2})(?::|\.|h)(\d{2})(?::(\d{2}))?(?!\d)\s*"
     r"(?:(a\.?m\.?|p\.?m\.?)(?![a-z]))?\s*(?:uhr\b)?\s*"
-    rf"(?:\(?\b({_ZONE_RE})\b\)?|(?:utc|gmt)?\s*([+-]\d{{1,2}}(?::?\d{{2}})?))?",
+    rf"(?:\(?\b({_ZONE_RE})\b(?!\s*[+-]\d)\)?|(?:utc|gmt)?\s*([+-]\d{{1,2}}(?::?\d{{2}})?))?",
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(
