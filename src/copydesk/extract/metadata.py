@@ -283,6 +283,7 @@ class _Zones:
         self._memo: dict[etree._Element, bool] = {}
         self._article: set[etree._Element] = set()
         self._masthead_memo: dict[etree._Element, bool] = {}
+        self._boxed_memo: dict[etree._Element, bool] = {}
         # the headline, then its ancestors (for dates: masthead and boxed)
         self._headline = _headline_ancestors(root) if root is not None else []
         self._headline_set = set(self._headline)
@@ -349,16 +350,28 @@ class _Zones:
         "<article><aside><dl><dt>Datum</dt><dd>12.01.2017</dd>…", the "teaser-meta" line right
         above the h1. Comment, related and promo zones never qualify; nor does a box whose
         common container with the headline is the page rather than the article."""
+        path: list[etree._Element] = []
         node: etree._Element | None = el
+        result = False
         for _ in range(MAX_ZONE_DEPTH):
-            if node is None or node in self._headline_set:
+            if node is None:
                 break
+            known = self._boxed_memo.get(node)
+            if known is not None:
+                result = known
+                break
+            if node in self._headline_set:
+                result = node.tag not in _ROOT_TAGS and (
+                    node.tag == "article" or self._headline.index(node) <= BOX_HEADLINE_LEVELS
+                )
+                break
+            path.append(node)
             if not _box_only(node):
-                return False
+                break
             node = node.getparent()
-        if node is None or node not in self._headline_set or node.tag in _ROOT_TAGS:
-            return False
-        return node.tag == "article" or self._headline.index(node) <= BOX_HEADLINE_LEVELS
+        for seen in path:
+            self._boxed_memo[seen] = result
+        return result
 
     @staticmethod
     def _own_bad(node: etree._Element) -> bool:
@@ -844,23 +857,23 @@ def _first_boxed(res: _Resolver) -> D.ParsedDate | None:
     return None
 
 
-def _listed_classes(res: _Resolver) -> set[str]:
-    """Stamp classes repeated on LIST_MIN_ITEMS or more stamps naming as many different days:
-    the dates of a list of teasers, however its box is named, not the article's stamp."""
-    days: dict[str, set[Any]] = {}
-    for (text, _), attrs in zip(res.cand.stamps, res.cand.stamp_classes, strict=False):
-        if attrs.strip():
-            found = res.stamp(text).published
-            if found is not None:
-                days.setdefault(attrs, set()).add(found.value.date())
-    return {attrs for attrs, seen in days.items() if len(seen) >= LIST_MIN_ITEMS}
+def _listed(res: _Resolver, attrs: str) -> bool:
+    """Whether LIST_MIN_ITEMS or more stamps of this class name as many different days: the
+    dates of a list of teasers, however its box is named, not the article's stamp."""
+    if not attrs.strip() or res.cand.stamp_classes.count(attrs) < LIST_MIN_ITEMS:
+        return False
+    days = set()
+    for (text, _), other in zip(res.cand.stamps, res.cand.stamp_classes, strict=False):
+        found = res.stamp(text).published if other == attrs else None
+        if found is not None:
+            days.add(found.value.date())
+            if len(days) >= LIST_MIN_ITEMS:
+                return True
+    return False
 
 
 def _first_stamp(res: _Resolver, kind: str) -> D.ParsedDate | None:
-    listed = _listed_classes(res) if kind == "p" else set()
     for (text, hint), attrs in zip(res.cand.stamps, res.cand.stamp_classes, strict=False):
-        if attrs in listed:
-            continue
         stamp = res.stamp(text)
         if kind == "m" and stamp.modified is not None and res.ok(stamp.modified):
             return stamp.modified
@@ -868,7 +881,7 @@ def _first_stamp(res: _Resolver, kind: str) -> D.ParsedDate | None:
             found = stamp.published
             if found is None and hint == "p" and stamp.modified is None:
                 continue
-            if found is not None and res.ok(found):
+            if found is not None and res.ok(found) and not _listed(res, attrs):
                 return found
     return None
 
