@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from copydesk.extract.dates import lead_date, url_date
+from copydesk.extract.jsonld import parse_jsonld
 from copydesk.extract.metadata import Metadata, extract_metadata
 from copydesk.parse.html import parse_html
 
@@ -192,3 +193,16 @@ def test_a_printed_date_beats_a_script_date() -> None:
     html = (FIXTURES / "dates_script_only.html").read_text(encoding="utf-8")
     dated = html.replace('<p class="price">', '<p class="date">14.03.2021</p><p class="price">')
     assert _day(_page(dated)) == "2021-03-14"
+
+
+def test_jsonld_block_with_a_stray_closing_brace_or_two_objects_is_read() -> None:
+    article = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Direktor",'
+        ' "datePublished": "2020-10-26T18:10:00+01:00"}'
+    )
+    for block in (f"{article}\n    }}", f'{{"@type": "Organization", "name": "Avaz"}}{article}'):
+        ld = parse_jsonld([block])
+        main = ld.main()
+        assert main is not None and main["datePublished"] == "2020-10-26T18:10:00+01:00"
+        assert not ld.salvaged  # parsed, not salvaged
+    assert parse_jsonld(["} not json {"]).nodes == ()
