@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk.extract.dates import parse_date, parse_relative, parse_stamp, url_date
+from copydesk.extract.dates import lead_date, parse_date, parse_relative, parse_stamp, url_date
 
 EDT = timezone(timedelta(hours=-4))
 FETCHED = datetime(2023, 3, 4, 12, 0, tzinfo=UTC)
@@ -114,6 +114,10 @@ def test_never_raises(text: str) -> None:
     parse_date(text)
     parse_stamp(text, fetched_at=FETCHED)
     url_date(text)
+    url_date(text, prefer_mdy=True)
+    lead_date(text)
+    parse_relative(text, FETCHED)
+
 
 
 def test_relative_ages_inside_stamp_lines_use_the_shared_reader() -> None:
