@@ -119,7 +119,6 @@ def test_never_raises(text: str) -> None:
     parse_relative(text, FETCHED)
 
 
-
 def test_relative_ages_inside_stamp_lines_use_the_shared_reader() -> None:
     stamp = parse_stamp(
         "Jana Berg Erstellt: vor 4 Stunden Aktualisiert: vor 20 Minuten 4 Min. Lesedauer",
