@@ -8,7 +8,8 @@ plus the metadata labels on the same pages (issue 3): title, authors, publicatio
 - ``author_exact``: share of pages with a non-empty author label whose author set equals the
   label's (``eval.metrics.split_author_label``). Agencies in labels ("APA/AP") stay in: the
   label is the annotator's, and the metric is what it is; expect it to be strict.
-- ``date_day``: share of pages with a date label whose ``published`` day equals it.
+- ``date_day``: share of pages with a date label whose ``published`` day equals it (a label
+  with an impossible month written year-day-month is read day and month swapped).
 """
 
 from __future__ import annotations
@@ -31,6 +32,17 @@ def _label(value: object) -> str | list[str] | None:
         items = [str(v) for v in value if str(v).strip()]
         return items or None
     return None
+
+
+def _label_day(label: str) -> str:
+    """The label's day, ISO. Two labels are written year-day-month ("2022-29-11"): a month
+    above 12 with a day that can be a month is read that way round, as the annotator meant."""
+    day = label.strip()[:10]
+    parts = day.split("-")
+    readable = len(parts) == 3 and all(p.isdigit() for p in parts)
+    if readable and int(parts[1]) > 12 and 1 <= int(parts[2]) <= 12:
+        return f"{parts[0]}-{parts[2]}-{parts[1]}"
+    return day
 
 
 def run_detailed(datasets: Path) -> tuple[dict[str, float], list[dict[str, Any]]]:
@@ -75,7 +87,7 @@ def run_detailed(datasets: Path) -> tuple[dict[str, float], list[dict[str, Any]]
         date = _label(item.get("date"))
         if isinstance(date, str):
             day = day_of(article)
-            ok = day == date.strip()[:10]
+            ok = day == _label_day(date)
             counted["date"] += 1
             hits["date"] += ok
             record["date"] = {"ok": ok, "got": day}

@@ -169,3 +169,11 @@ def test_date_counts_follow_htmldate_convention() -> None:
     assert scores["precision"] == pytest.approx(2 / 4)
     assert scores["recall"] == pytest.approx(2 / 3)
     assert scores["f1"] == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
+
+
+def test_trafeval_reads_year_day_month_labels_the_way_round_they_were_meant() -> None:
+    from eval.suites.trafeval import _label_day
+
+    assert _label_day("2022-29-11") == "2022-11-29"
+    assert _label_day("2022-11-09 ") == "2022-11-09"
+    assert _label_day("2022-05-11T04:10:00") == "2022-05-11"

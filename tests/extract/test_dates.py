@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk.extract.dates import parse_date, parse_relative, parse_stamp, url_date
+from copydesk.extract.dates import lead_date, parse_date, parse_relative, parse_stamp, url_date
 
 EDT = timezone(timedelta(hours=-4))
 FETCHED = datetime(2023, 3, 4, 12, 0, tzinfo=UTC)
@@ -32,6 +32,17 @@ FETCHED = datetime(2023, 3, 4, 12, 0, tzinfo=UTC)
         ("3 marzo 2023", datetime(2023, 3, 3)),
         ("3 de março de 2023", datetime(2023, 3, 3)),
         ("13/03/2023", datetime(2023, 3, 13)),
+        ("2020年07月12日", datetime(2020, 7, 12)),
+        ("2020年7月12日 11:30", datetime(2020, 7, 12, 11, 30)),
+        ("2020년 7월 12일", datetime(2020, 7, 12)),
+        (
+            "Tue Feb 20 2018 01:00:00 GMT+0100 (Central European Standard Time)",
+            datetime(2018, 2, 20, 1, 0, tzinfo=timezone(timedelta(hours=1))),
+        ),
+        (
+            "Mar 3, 2023 10:00 UTC+2",
+            datetime(2023, 3, 3, 10, 0, tzinfo=timezone(timedelta(hours=2))),
+        ),
     ],
 )
 def test_parse_date(text: str, expected: datetime) -> None:
@@ -103,3 +114,35 @@ def test_never_raises(text: str) -> None:
     parse_date(text)
     parse_stamp(text, fetched_at=FETCHED)
     url_date(text)
+    url_date(text, prefer_mdy=True)
+    lead_date(text)
+    parse_relative(text, FETCHED)
+
+
+def test_relative_ages_inside_stamp_lines_use_the_shared_reader() -> None:
+    stamp = parse_stamp(
+        "Jana Berg Erstellt: vor 4 Stunden Aktualisiert: vor 20 Minuten 4 Min. Lesedauer",
+        fetched_at=FETCHED,
+    )
+    assert stamp.published is not None
+    assert stamp.published.value == FETCHED - timedelta(hours=4)
+    assert stamp.modified is not None
+    assert stamp.modified.value == FETCHED - timedelta(minutes=20)
+    clocked = parse_relative("Gestern um 02:12", FETCHED)
+    assert clocked is not None and clocked.value == datetime(2023, 3, 3, 2, 12)
+    assert clocked.value.tzinfo is None  # a wall clock without a zone stays naive
+    assert parse_relative("vor 400 Jahren gegründet", FETCHED) is None
+    assert parse_relative("3 months ago", FETCHED) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aktuelle Zeit: 14.10.2020, 12:18",
+        "It is currently Wed Oct 14, 2020 12:18 pm",
+        "Today is Wednesday, October 14, 2020",
+    ],
+)
+def test_the_pages_clock_for_now_is_not_a_stamp(text: str) -> None:
+    stamp = parse_stamp(text, fetched_at=FETCHED)
+    assert stamp.published is None and stamp.modified is None

@@ -42,6 +42,7 @@ _NUMBER_WORDS: dict[str, int] = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eine": 1,
     "einer": 1,
     "einem": 1,
     "eins": 1,
@@ -89,18 +90,25 @@ _LEAD = (
     r"(?:(?:updated|published|posted|aktualisiert|veröffentlicht|mis à jour|publié|"
     r"actualizado|publicado|aggiornato|pubblicato|atualizado)\s*:?\s*)?"
 )
-_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(r"^\s*" + _LEAD + body + r"\s*[.)]?\s*$", re.IGNORECASE)
-    for body in (
-        _NUM + r"\s*" + _UNIT + r"\s+ago",  # en: 40 minutes ago, 9h ago
-        r"vor\s+" + _NUM + r"\s*" + _UNIT,  # de: vor 2 Stunden
-        r"il\s+y\s+a\s+" + _NUM + r"\s*" + _UNIT,  # fr: il y a 3 jours
-        r"hace\s+" + _NUM + r"\s*" + _UNIT,  # es: hace 2 horas
-        _NUM + r"\s*" + _UNIT + r"\s+fa",  # it: 2 ore fa
-        r"h[áa]\s+" + _NUM + r"\s*" + _UNIT,  # pt: há 2 horas
-        _NUM + r"\s*" + _UNIT + r"\s+atr[áa]s",  # pt: 2 horas atrás
-    )
+_BODIES = (
+    _NUM + r"\s*" + _UNIT + r"\s+ago",  # en: 40 minutes ago, 9h ago
+    r"vor\s+" + _NUM + r"\s*" + _UNIT,  # de: vor 2 Stunden
+    r"il\s+y\s+a\s+" + _NUM + r"\s*" + _UNIT,  # fr: il y a 3 jours
+    r"hace\s+" + _NUM + r"\s*" + _UNIT,  # es: hace 2 horas
+    _NUM + r"\s*" + _UNIT + r"\s+fa",  # it: 2 ore fa
+    r"h[áa]\s+" + _NUM + r"\s*" + _UNIT,  # pt: há 2 horas
+    _NUM + r"\s*" + _UNIT + r"\s+atr[áa]s",  # pt: 2 horas atrás
 )
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(r"^\s*" + _LEAD + body + r"\s*[.)]?\s*$", re.IGNORECASE) for body in _BODIES
+)
+# The same ages found inside a labelled stamp line ("Erstellt: vor 4 Stunden 4 Min. Lesedauer"),
+# starting and ending on word boundaries (see search_age).
+_SEARCH: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(r"(?<![^\W_])" + body + r"(?![^\W_])", re.IGNORECASE) for body in _BODIES
+)
+# The longest stamp line searched for an age; longer texts are prose.
+MAX_STAMP_TEXT_CHARS = 400
 # Words for "yesterday" / "today" / "just now" by language: the day offset they mean.
 _DAY_WORDS: dict[str, int] = {
     "yesterday": 1,
@@ -131,6 +139,10 @@ _NOW_WORDS = frozenset(
         "agora",
         "agora mesmo",
     }
+)
+_DAY_SEARCH = re.compile(
+    r"(?<![^\W_])(?P<word>" + "|".join(re.escape(w) for w in _DAY_WORDS) + r")(?![^\W_])",
+    re.IGNORECASE,
 )
 _DAY_WORD = re.compile(
     r"^\s*" + _LEAD + r"(?P<word>[^\W\d_]+(?:'[^\W\d_]+)?)"
@@ -250,6 +262,26 @@ def find_age(text: str) -> RelativeAge | None:
         age = parse_age(part)
         if age is not None:
             return age
+    return None
+
+
+def search_age(text: str) -> RelativeAge | None:
+    """An age inside a stamp line: one standing as its own part (:func:`find_age`), else the
+    first one printed after other words ("Erstellt: vor 4 Stunden", "Updated 2 days ago by
+    AP"), else a day word ("Aktualisiert gestern"). ``None`` for texts longer than a stamp."""
+    if not text or len(text) > MAX_STAMP_TEXT_CHARS:
+        return None
+    age = find_age(text) if len(text) <= MAX_AGE_TEXT_CHARS * 3 else None
+    if age is not None:
+        return age
+    for pattern in _SEARCH:
+        for match in pattern.finditer(text):
+            age = _age_from(match, match.group(0))
+            if age is not None:
+                return age
+    day = _DAY_SEARCH.search(text)
+    if day is not None:
+        return RelativeAge(_DAY_WORDS[day.group("word").lower()], "day", day.group(0))
     return None
 
 

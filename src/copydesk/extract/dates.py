@@ -1,7 +1,8 @@
 """Date strings as they appear on news pages, read into ``datetime`` values.
 
-Covers ISO 8601 (meta, JSON-LD, ``<time datetime>``), numeric day/month/year orders, month names
-in English, German, French, Spanish, Italian, Portuguese, Dutch, Russian, Ukrainian and Arabic,
+Covers ISO 8601 (meta, JSON-LD, ``<time datetime>``), numeric day/month/year orders, CJK
+year/month/day ("2020年7月12日"), month names in English, German, French, Spanish, Italian,
+Portuguese, Dutch, Russian, Ukrainian and Arabic,
 clock times with am/pm and zone abbreviations, "Published … | Updated …" stamp lines, URL paths
 and relative ages ("5 mins ago", "vor 2 Stunden"). Everything is precompiled regular
 expressions; dateparser is not needed on the hot path. A value keeps its zone (as a UTC offset)
@@ -17,6 +18,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Literal
 
+from copydesk.enrich.relative import resolve_age, search_age
+
 Precision = Literal["day", "minute", "second"]
 
 # Earliest year accepted as a publication date. The web's news archives start in the mid-1990s;
@@ -29,8 +32,10 @@ NAIVE_FUTURE_SLACK_HOURS = 14
 # How far after a date we look for its clock time ("March 3, 2023 at 9:12 PM EST"): long enough
 # for "um", "at", "|" and a weekday, short enough not to borrow a time from the next stamp.
 TIME_WINDOW_CHARS = 24
-# Longest relative age we resolve (days); longer "ages" are prose ("vor 400 Jahren").
-MAX_RELATIVE_DAYS = 400
+# A press release opens its first paragraph with its date: "01.02.2022 – Der Arbeitsmarkt …",
+# "Karlsruhe, (12.11.2021). Traditionell …". Only this many leading characters are read for it:
+# a place name and the date fit; a date further into the sentence is an event, not the issue.
+LEAD_DATE_CHARS = 48
 
 _MONTHS: dict[str, int] = {}
 # Latin-script names first; then Russian and Ukrainian (nominative, genitive, abbreviation) and
@@ -82,6 +87,8 @@ _ISO = re.compile(
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)",
 )
 _YMD = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
+# Chinese, Japanese and Korean dates: "2020年07月12日", "2020年7月12日", "2020년 7월 12일".
+_CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 _DMY_TEXT = re.compile(
     r"(?<![\w])(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+|-)?"
@@ -95,42 +102,26 @@ _MDY_TEXT = re.compile(
 _TIME = re.compile(
     r"(?<![\d:])(\d{1,2})(?::|\.|h)(\d{2})(?::(\d{2}))?(?!\d)\s*"
     r"(?:(a\.?m\.?|p\.?m\.?)(?![a-z]))?\s*(?:uhr\b)?\s*"
-    rf"(?:\(?\b({_ZONE_RE})\b\)?|(?:utc|gmt)?\s*([+-]\d{{1,2}}(?::?\d{{2}})?))?",
+    rf"(?:\(?\b({_ZONE_RE})\b(?!\s*[+-]\d)\)?|(?:utc|gmt)?\s*([+-]\d{{1,2}}(?::?\d{{2}})?))?",
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)",
 )
+# Day-first paths ("/meldungen/29-10-2021", "/detail/~02-01-2022-land-zahlte"): separators are
+# required and the whole number stands between path punctuation, so "/1-2-2021abc" or a
+# product number does not qualify; a US-English page reads it month first.
+_URL_DMY = re.compile(
+    r"(?<![\w.])(0?[1-9]|[12]\d|3[01])([-_.])(0?[1-9]|[12]\d|3[01])\2((?:19|20)\d{2})(?![^\W_])",
+)
 
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "un": 1, "une": 1,
-    "uno": 1, "una": 1, "um": 1, "uma": 1, "two": 2, "zwei": 2, "deux": 2, "dos": 2, "due": 2,
-    "dois": 2, "duas": 2,
-}  # fmt: skip
-_UNIT_STEMS: tuple[tuple[str, timedelta], ...] = (
-    ("sec", timedelta(seconds=1)), ("sek", timedelta(seconds=1)), ("seg", timedelta(seconds=1)),
-    ("min", timedelta(minutes=1)), ("hour", timedelta(hours=1)), ("hr", timedelta(hours=1)),
-    ("std", timedelta(hours=1)), ("stund", timedelta(hours=1)), ("heure", timedelta(hours=1)),
-    ("hora", timedelta(hours=1)), ("ora", timedelta(hours=1)), ("ore", timedelta(hours=1)),
-    ("h", timedelta(hours=1)), ("day", timedelta(days=1)), ("tag", timedelta(days=1)),
-    ("jour", timedelta(days=1)), ("día", timedelta(days=1)), ("dia", timedelta(days=1)),
-    ("giorn", timedelta(days=1)), ("week", timedelta(weeks=1)), ("woche", timedelta(weeks=1)),
-    ("semai", timedelta(weeks=1)), ("seman", timedelta(weeks=1)), ("settim", timedelta(weeks=1)),
-)  # fmt: skip
-_REL_NUM = r"(\d{1,3}|an?|one|two|eine[rm]?|ein|une?|un[oa]|uma?|zwei|deux|dos|due|dois|duas)"
-_REL_UNIT = r"([^\W\d_]{1,9})\.?"
-_RELATIVE = (
-    re.compile(rf"\b{_REL_NUM}\s*{_REL_UNIT}\s+ago\b", re.IGNORECASE),
-    re.compile(rf"\bvor\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
-    re.compile(rf"\bil y a\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
-    re.compile(rf"\bhace\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
-    re.compile(rf"\bhá\s+{_REL_NUM}\s*{_REL_UNIT}", re.IGNORECASE),
-    re.compile(rf"\b{_REL_NUM}\s*{_REL_UNIT}\s+fa\b", re.IGNORECASE),
-)
-_RELATIVE_DAYS = re.compile(
-    r"\b(?:(yesterday|gestern|hier|ayer|ieri|ontem)|(today|heute|aujourd'hui|hoy|oggi|hoje))\b",
-    re.IGNORECASE,
-)
+# What may precede a lead date: nothing, or a place name (up to four words) with a comma or an
+# opening parenthesis ("BERLIN, ", "Frankfurt am Main (", "Karlsruhe, ("). A bare word without
+# punctuation ("Am 27.1.2022 wurde …", "Seit 1. Oktober …") is prose and does not qualify.
+_LEAD_PREFIX = re.compile(r"\s*(?:[^\W\d_]+(?:[ .'-]+[^\W\d_]+){0,3}\s*[,(]\s*)?[(\[]?\s*")
+# What must follow it: a closing bracket and a separator, a clock time, or an opening quote.
+_LEAD_SUFFIX = re.compile(r"\s*[)\]]?\s*(?:[-–—:|.,/„“\"«]|\d{1,2}[:.h]\d{2})")
+_LEAD_DATES = (_ISO, _DMY_TEXT, _MDY_TEXT, _YMD, _NUMERIC)
 
 # "Updated" and "Published" labels of stamp lines, in the languages above. A stamp line is cut at
 # these labels so that each part is read on its own.
@@ -147,6 +138,13 @@ _PUBLISHED_LABEL = (
     r"pubblicat[oa](?:\s+il)?|gepubliceerd|\bdatum\b|\bfecha\b"
 )
 _LABEL = re.compile(rf"({_UPDATED_LABEL})|({_PUBLISHED_LABEL})", re.IGNORECASE)
+# Labels of the clock a page prints for "now" (forum and portal headers: "It is currently …",
+# "Aktuelle Zeit: 14.10.2020, 12:18"): the date after them is the render time, never a stamp.
+_NOW_LABEL = re.compile(
+    r"\b(?:it is currently|current time|today is|aktuelle zeit|es ist jetzt|heute ist|"
+    r"nous sommes le|date du jour|hoy es|fecha actual|oggi è|data di oggi|hoje é|data de hoje)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +288,7 @@ def parse_date(text: str, *, prefer_mdy: bool = False) -> ParsedDate | None:
             best = (match.start(), found)
     if best is not None:
         return best[1]
-    match = _YMD.search(text)
+    match = _YMD.search(text) or _CJK.search(text)
     if match is not None:
         date = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
         found = _with_time(text, date, match.end(), text[: match.start()], raw)
@@ -309,35 +307,38 @@ def parse_date(text: str, *, prefer_mdy: bool = False) -> ParsedDate | None:
     return None
 
 
+def lead_date(text: str, *, prefer_mdy: bool = False) -> ParsedDate | None:
+    """The date a paragraph opens with, press-release style ("27.1.2022 - Bei der …",
+    "Karlsruhe, (12.11.2021). …"); ``None`` when the paragraph does not start with one."""
+    head = text.lstrip()[:LEAD_DATE_CHARS]
+    for regex in _LEAD_DATES:
+        match = regex.search(head)
+        if match is None or _LEAD_PREFIX.fullmatch(head, 0, match.start()) is None:
+            continue
+        after = _LEAD_SUFFIX.match(head, match.end())
+        if after is None:
+            continue
+        found = parse_date(head[match.start() :], prefer_mdy=prefer_mdy)
+        # the provenance shows the opening as printed: "Karlsruhe, (12.11.2021)."
+        return None if found is None else replace(found, raw=head[: after.end()].strip())
+    return None
+
+
 def parse_relative(text: str, fetched_at: datetime | None) -> ParsedDate | None:
     """Resolve "5 mins ago", "vor 2 Stunden", "gestern" against the fetch time.
 
     Without a fetch time an age is not a date, so the result is ``None``. Sub-day ages give an
-    instant; day-level ages give the calendar day (precision "day").
+    instant; day-level ages give the calendar day (precision "day"). The reading of ages is
+    :mod:`copydesk.enrich.relative`'s, shared with the teaser rails.
     """
     if fetched_at is None:
         return None
-    raw = text.strip()[:120]
-    for regex in _RELATIVE:
-        match = regex.search(text)
-        if match is None:
-            continue
-        num_text, unit_text = match.group(1).lower(), match.group(2).lower()
-        num = int(num_text) if num_text.isdigit() else _NUMBER_WORDS.get(num_text)
-        step = next((d for stem, d in _UNIT_STEMS if unit_text.startswith(stem)), None)
-        if num is None or step is None or step * num > timedelta(days=MAX_RELATIVE_DAYS):
-            continue
-        value = fetched_at - step * num
-        if step >= timedelta(days=1):
-            day = value.replace(hour=0, minute=0, second=0, microsecond=0)
-            return ParsedDate(day, "day", raw)
-        return ParsedDate(value.replace(microsecond=0), "minute", raw)
-    match = _RELATIVE_DAYS.search(text)
-    if match is not None:
-        back = 1 if match.group(1) else 0
-        day = (fetched_at - timedelta(days=back)).replace(hour=0, minute=0, second=0, microsecond=0)
-        return ParsedDate(day, "day", raw)
-    return None
+    age = search_age(text)
+    resolved = resolve_age(age, fetched_at) if age is not None else None
+    if resolved is None:
+        return None
+    precision: Precision = "day" if resolved.precision == "day" else "minute"
+    return ParsedDate(resolved.published.replace(microsecond=0), precision, text.strip()[:120])
 
 
 def parse_any(
@@ -354,6 +355,8 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
     "Updated" label gives only ``modified``; an unlabelled date is the publication date.
     """
     text = " ".join(text.split())[:400]
+    if _NOW_LABEL.search(text):
+        return Stamp(None, None)
     labels = list(_LABEL.finditer(text))
     published: ParsedDate | None = None
     modified: ParsedDate | None = None
@@ -383,8 +386,9 @@ def label_kind(text: str) -> str | None:
     return "m" if match.group(1) else "p"
 
 
-def url_date(url: str | None) -> ParsedDate | None:
-    """The date in a URL path ("/2023/03/03/", "/2023-03-03-", "/20230303/"), if any."""
+def url_date(url: str | None, *, prefer_mdy: bool = False) -> ParsedDate | None:
+    """The date in a URL path ("/2023/03/03/", "/2023-03-03-", "/20230303/", "/29-10-2021"),
+    if any."""
     if not url:
         return None
     path = url.split("?", 1)[0]
@@ -394,8 +398,19 @@ def url_date(url: str | None) -> ParsedDate | None:
         path = path[slash:] if slash >= 0 else ""
     match = _URL_DATE.search(path)
     if match is None:
-        return None
+        return _url_dmy(path, prefer_mdy=prefer_mdy)
     value = _build(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+    return None if value is None else ParsedDate(value, "day", match.group(0))
+
+
+def _url_dmy(path: str, *, prefer_mdy: bool) -> ParsedDate | None:
+    match = _URL_DMY.search(path)
+    if match is None:
+        return None
+    a, b, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    month_first = b > 12 or (prefer_mdy and a <= 12)
+    day, month = (b, a) if month_first else (a, b)
+    value = _build(year, month, day)
     return None if value is None else ParsedDate(value, "day", match.group(0))
 
 

@@ -34,6 +34,10 @@ MAX_DEPTH = 20
 MAX_BLOCK_CHARS = 500_000
 
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
+# Between values written one after another: blanks and stray separators or closing brackets.
+_GAP = re.compile(r"[\s,;}\]]*")
+# Values read from one block written as a sequence; more is a data dump.
+MAX_CONCATENATED = 20
 _SALVAGE = {
     key: re.compile(rf'"{key}"\s*:\s*"([^"]{{1,300}})"')
     for key in ("datePublished", "dateModified", "dateCreated", "headline", "uploadDate")
@@ -91,10 +95,33 @@ def _loads(text: str) -> Any:
         return json.loads(text, strict=False)
     except (ValueError, RecursionError):
         pass
+    fixed = _TRAILING_COMMA.sub(r"\1", text)
     try:
-        return json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False)
+        return json.loads(fixed, strict=False)
     except (ValueError, RecursionError):
+        return _values_in_sequence(fixed)
+
+
+def _values_in_sequence(text: str) -> Any:
+    """Objects written one after another, or one followed by a stray brace: "{…} }" and
+    "{…}{…}" are common CMS template slips. The values read before the first unreadable
+    part; ``None`` when there is none."""
+    decoder = json.JSONDecoder(strict=False)
+    values: list[Any] = []
+    pos = 0
+    while len(values) < MAX_CONCATENATED:
+        gap = _GAP.match(text, pos)
+        pos = gap.end() if gap is not None else pos
+        if pos >= len(text):
+            break
+        try:
+            value, pos = decoder.raw_decode(text, pos)
+        except (ValueError, RecursionError):
+            break
+        values.append(value)
+    if not values:
         return None
+    return values[0] if len(values) == 1 else values
 
 
 def _walk(value: Any, depth: int = 0) -> Iterator[Mapping[str, Any]]:

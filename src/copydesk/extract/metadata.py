@@ -118,6 +118,32 @@ _BAD_PHRASES = re.compile(
     r"(?:site|page|global|main)-?footer"
 )
 _PART_SPLIT = re.compile(r"[-_\s]+")
+# Class/id words of a site's page header (besides <header>); see _Zones.masthead.
+_MASTHEAD_TOKENS = frozenset(
+    {"masthead", "site-header", "siteheader", "site_header", "headercontainer", "header-container",
+     "page-header", "global-header", "main-header"}
+)  # fmt: skip
+# Zone words that also name a layout box of the article itself (its meta column, a CMS
+# "teaser" component reused for the article head); see _Zones.boxed.
+_BOX_PARTS = frozenset({"sidebar", "teaser"})
+# A box counts as the article's when its common container with the headline is an <article>
+# or at most this many levels above the h1 (the h1's parent: a date line beside it).
+BOX_HEADLINE_LEVELS = 1
+# Inline scripts kept, and characters of them read, for the last-resort script date: the
+# page's own data sits in the first scripts; analytics and ad bundles follow.
+MAX_SCRIPTS = 40
+MAX_SCRIPT_CHARS = 200_000
+_SCRIPT_DATE = re.compile(
+    r"[\"'](?:published_?at|date_?published|publish_?date|pub_?date|first_?published_?at|"
+    r"created_?at|upload_?date)[\"']\s*:\s*[\"'](\d{4}-\d\d-\d\d[^\"'\\]{0,25})[\"']|"
+    r"\b(?:show|write|print|format)_?date\(\s*[\"'](\d{4}[-/]\d\d[-/]\d\d[^\"'\\]{0,25})[\"']",
+    re.IGNORECASE,
+)
+# A stamp class repeated with this many different days marks a list of teasers (see
+# _listed_classes); 3 keeps an article whose stamp and one related item share a class.
+LIST_MIN_ITEMS = 3
+# Containers of the page's content: a header inside them is the article's own header.
+_CONTENT_TAGS = frozenset({"article", "main"})
 _BAD_TAGS = frozenset({"aside", "nav"})
 _ROOT_TAGS = frozenset({"body", "html"})
 # Class tokens that describe a layout around the article rather than a zone ("has-sidebar").
@@ -234,6 +260,11 @@ class _Candidates:
     title_elements: list[etree._Element] = field(default_factory=list)
     times: list[tuple[str, str, str]] = field(default_factory=list)  # (value, kind hint, origin)
     stamps: list[tuple[str, str]] = field(default_factory=list)  # (text, kind hint)
+    stamp_classes: list[str] = field(default_factory=list)  # class/id of each stamp, aligned
+    # dates in a box inside the headline's article (an aside or "teaser" meta column), whose
+    # zone class the other sources refuse: (value, "time" or "stamp"); see _Zones.boxed
+    boxed: list[tuple[str, str]] = field(default_factory=list)
+    scripts: list[etree._Element] = field(default_factory=list)  # for _script_date
     bylines: list[tuple[str, str]] = field(default_factory=list)  # (text, origin)
     figures: list[etree._Element] = field(default_factory=list)
     paywall: bool = False
@@ -251,6 +282,11 @@ class _Zones:
     def __init__(self, root: etree._Element | None = None) -> None:
         self._memo: dict[etree._Element, bool] = {}
         self._article: set[etree._Element] = set()
+        self._masthead_memo: dict[etree._Element, bool] = {}
+        self._boxed_memo: dict[etree._Element, bool] = {}
+        # the headline, then its ancestors (for dates: masthead and boxed)
+        self._headline = _headline_ancestors(root) if root is not None else []
+        self._headline_set = set(self._headline)
         if root is not None:
             for h1 in root.iter("h1"):
                 self._article.update(h1.iterancestors())
@@ -283,6 +319,60 @@ class _Zones:
             self._memo[seen] = result
         return result
 
+    def masthead(self, el: etree._Element) -> bool:
+        """Whether ``el`` sits in the site's masthead: a page header that neither holds the
+        headline nor lies inside the article or main content. Mastheads print today's date
+        ("Mittwoch, 26.02.2020" beside the logo), which is never the article's."""
+        path: list[etree._Element] = []
+        node: etree._Element | None = el
+        result = False
+        for _ in range(MAX_ZONE_DEPTH):
+            if node is None or node in self._headline_set:
+                break
+            known = self._masthead_memo.get(node)
+            if known is not None:
+                result = known
+                break
+            path.append(node)
+            if node.tag in _CONTENT_TAGS:
+                break
+            if _masthead_attrs(node) or (node.tag == "header" and _site_header(node)):
+                result = True
+                break
+            node = node.getparent()
+        for seen in path:
+            self._masthead_memo[seen] = result
+        return result
+
+    def boxed(self, el: etree._Element) -> bool:
+        """Whether a zone-refused ``el`` is refused only for sitting in an aside, sidebar or
+        teaser box that belongs to the headline's own article: the meta column of
+        "<article><aside><dl><dt>Datum</dt><dd>12.01.2017</dd>…", the "teaser-meta" line right
+        above the h1. Comment, related and promo zones never qualify; nor does a box whose
+        common container with the headline is the page rather than the article."""
+        path: list[etree._Element] = []
+        node: etree._Element | None = el
+        result = False
+        for _ in range(MAX_ZONE_DEPTH):
+            if node is None:
+                break
+            known = self._boxed_memo.get(node)
+            if known is not None:
+                result = known
+                break
+            if node in self._headline_set:
+                result = node.tag not in _ROOT_TAGS and (
+                    node.tag == "article" or self._headline.index(node) <= BOX_HEADLINE_LEVELS
+                )
+                break
+            path.append(node)
+            if not _box_only(node):
+                break
+            node = node.getparent()
+        for seen in path:
+            self._boxed_memo[seen] = result
+        return result
+
     @staticmethod
     def _own_bad(node: etree._Element) -> bool:
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -301,6 +391,58 @@ class _Zones:
             if _BAD_PHRASES.search(token) or any(p in _BAD_PARTS for p in _PART_SPLIT.split(token)):
                 return True
         return False
+
+
+def _headline_ancestors(root: etree._Element) -> list[etree._Element]:
+    """The page's headline and its containers, innermost first: the first h1 with text (an
+    empty h1 is a logo), else the first h2 whose class says title."""
+    for tag, needs_title in (("h1", False), ("h2", True)):
+        for el in root.iter(tag):
+            if needs_title and "title" not in (el.get("class") or ""):
+                continue
+            if "".join(el.itertext()).strip():
+                return [el, *el.iterancestors()]
+    return []
+
+
+def _box_only(node: etree._Element) -> bool:
+    """Whether the node's own zone class, if any, is only a layout box (see _Zones.boxed)."""
+    tag = node.tag if isinstance(node.tag, str) else ""
+    if tag == "nav" or tag == "footer":
+        return False
+    attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
+    for token in attrs.split():
+        if token.startswith(_LAYOUT_PREFIXES):
+            continue
+        if _BAD_PHRASES.search(token):
+            return False
+        if any(p in _BAD_PARTS and p not in _BOX_PARTS for p in _PART_SPLIT.split(token)):
+            return False
+    return True
+
+
+def _masthead_attrs(node: etree._Element) -> bool:
+    attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
+    if "header" not in attrs and "masthead" not in attrs:
+        return False
+    return any(token in _MASTHEAD_TOKENS for token in attrs.split())
+
+
+def _site_header(header: etree._Element) -> bool:
+    """A <header> with the site's navigation and its logo linking home is the page's masthead
+    (an article's own <header> has neither)."""
+    if next(header.iter("nav"), None) is None:
+        return False
+    for link in header.iter("a"):
+        href = (link.get("href") or "").strip()
+        parts = urlsplit(href)
+        home = parts.scheme in ("", "http", "https") and parts.path in ("", "/")
+        if not home or not href or href.startswith("#") or parts.query:
+            continue
+        marks = f"{link.get('class', '')} {link.get('id', '')}".lower()
+        if "logo" in marks or "brand" in marks or next(link.iter("img", "svg"), None) is not None:
+            return True
+    return False
 
 
 def _modified_only(attrs: str) -> bool:
@@ -333,6 +475,8 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
         elif tag == "script":
             if "ld+json" in (el.get("type") or "").lower():
                 cand.jsonld_blocks.append(el.text or "")
+            elif len(cand.scripts) < MAX_SCRIPTS:
+                cand.scripts.append(el)  # read only when no other source gave a date
         elif tag == "title":
             if cand.title is None and not any(a.tag == "svg" for a in el.iterancestors()):
                 cand.title = _text(el)
@@ -406,7 +550,11 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
     if dated or (tag == "abbr" and _STAMP_HINT.search(attrs) and el.get("title")):
         attr_value = el.get("datetime") or el.get("content") or el.get("title")
         value = attr_value or _text(el)
+        if value and "modified" not in itemprop and not _modified_only(attrs):
+            _collect_boxed(el, value, "time", cand, zones)
         if value and len(cand.times) < MAX_CANDIDATES and not zones.bad(el):
+            if zones.masthead(el):
+                return
             hint = "m" if "modified" in itemprop or _modified_only(attrs) else "p"
             if tag == "abbr":
                 hint = "m" if _modified_only(attrs) else "p"
@@ -441,9 +589,20 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         return
     if _STAMP_HINT.search(attrs) and len(cand.stamps) < MAX_CANDIDATES:
         text = _text(el)
-        if 6 <= len(text) <= MAX_STAMP_CHARS and not zones.bad(el):
+        if 6 <= len(text) <= MAX_STAMP_CHARS and not _modified_only(attrs):
+            _collect_boxed(el, text, "stamp", cand, zones)
+        if 6 <= len(text) <= MAX_STAMP_CHARS and not zones.bad(el) and not zones.masthead(el):
             hint = "m" if _modified_only(attrs) else "p"
             cand.stamps.append((text, hint))
+            cand.stamp_classes.append(attrs)
+
+
+def _collect_boxed(
+    el: etree._Element, value: str, how: str, cand: _Candidates, zones: _Zones
+) -> None:
+    """Keep a date the zones refuse when its zone is only the article's own box."""
+    if len(cand.boxed) < MAX_CANDIDATES and zones.bad(el) and zones.boxed(el):
+        cand.boxed.append((value, how))
 
 
 # --- resolution ------------------------------------------------------------------------------
@@ -519,7 +678,7 @@ def _date_sources(
         yield origin, partial(_first_time, res, kind, origin)
     yield "dom:stamp", lambda: _first_stamp(res, kind)
     if kind == "p":
-        yield "url", lambda: D.url_date(res.url) if res.ok(D.url_date(res.url)) else None
+        yield "url", partial(_url_date, res)
 
     def salvaged() -> D.ParsedDate | None:
         raw = res.ld.salvaged.get(ld_key)
@@ -534,8 +693,15 @@ def _date_sources(
     if kind == "p":
         yield "dom:time", lambda: _first_time(res, "?", "dom:time")
         yield "dom:text", lambda: _scan_after_headline(res)
+        yield "dom:box", lambda: _first_boxed(res)
         yield "html:title", lambda: res.parse(res.cand.title) if res.cand.title else None
         yield "dom:text", lambda: _scan_body(res)
+        yield "script", lambda: _script_date(res)
+
+
+def _url_date(res: _Resolver) -> D.ParsedDate | None:
+    found = D.url_date(res.url, prefer_mdy=res.prefer_mdy)
+    return found if res.ok(found) else None
 
 
 def _headline_element(res: _Resolver) -> etree._Element | None:
@@ -562,7 +728,7 @@ def _scan_after_headline(res: _Resolver) -> D.ParsedDate | None:
         found_nodes = nodes if isinstance(nodes, list) else []
         if xpath is _BEFORE_H1:
             found_nodes = found_nodes[::-1]  # node-sets come in document order: nearest last
-        found = _first_printed_date(res, found_nodes)
+        found = _first_printed_date(res, found_nodes, leads=xpath is _AFTER_H1)
         if found is not None:
             return found
     return None
@@ -582,25 +748,68 @@ def _scan_body(res: _Resolver) -> D.ParsedDate | None:
     return _first_printed_date(res, found, SCAN_BODY_CHARS, SCAN_BODY_NODE_CHARS)
 
 
+def _text_container(node: Any) -> etree._Element | None:
+    """The element a text node is printed in: lxml gives a tail's preceding sibling as its
+    parent, but "<a>Peter Grimm</a> / 07.11.2023" prints the date in the link's parent."""
+    parent = node.getparent()
+    if parent is not None and getattr(node, "is_tail", False):
+        return parent.getparent()
+    return parent
+
+
+def _after_image(el: etree._Element | None) -> bool:
+    """Whether ``el`` is an image, or a line break right after one."""
+    if el is not None and el.tag == "br" and not (el.text or "").strip():
+        el = el.getprevious()
+    return el is not None and el.tag == "img"
+
+
+def _longer_than(el: etree._Element, limit: int) -> bool:
+    """Whether the element's text exceeds ``limit`` characters (stops reading once it does)."""
+    seen = 0
+    for piece in el.itertext():
+        seen += len(piece.strip())
+        if seen > limit:
+            return True
+    return False
+
+
 def _first_printed_date(
     res: _Resolver,
     nodes: Sequence[Any],
     limit: int = SCAN_TEXT_CHARS,
     longest: int = SCAN_NODE_CHARS,
+    *,
+    leads: bool = False,
 ) -> D.ParsedDate | None:
+    """The first stamp-length node with a date; with ``leads``, a longer paragraph counts too
+    when it opens with its date, press-release style (:func:`dates.lead_date`)."""
     read = 0
     for node in nodes:
-        text = str(node)
-        read += len(text)
+        raw = str(node)
+        read += len(raw)
         if read > limit:
             break
-        if len(text) > longest or _HAS_DIGIT.search(text) is None:
+        text = raw.strip()  # indentation is not length: a stamp node may carry a lot of it
+        long = len(text) > longest
+        if (long and not leads) or _HAS_DIGIT.search(
+            text[: D.LEAD_DATE_CHARS] if long else text
+        ) is None:
             continue
-        parent = node.getparent()
+        parent = _text_container(node)
         if parent is None or parent.tag in _SCAN_SKIP_TAGS or res.zones.bad(parent):
             continue
-        found = D.parse_stamp(text, fetched_at=res.fetched_at, prefer_mdy=res.prefer_mdy)
-        value = found.published
+        if res.zones.masthead(parent):
+            continue
+        if not long and node.is_tail and _longer_than(parent, longest):
+            continue  # text after a link inside a sentence: prose, however short the piece
+        if node.is_tail and _after_image(node.getparent()):
+            continue  # "<img><br>FILE PHOTO: … January 16, 2020": a caption without markup
+        if long:
+            value = D.lead_date(text, prefer_mdy=res.prefer_mdy)
+        else:
+            stamp = D.parse_stamp(text, fetched_at=res.fetched_at, prefer_mdy=res.prefer_mdy)
+            value = stamp.published
         if value is not None and res.ok(value):
             return value
     return None
@@ -623,8 +832,48 @@ def _first_time(res: _Resolver, kind: str, origin: str) -> D.ParsedDate | None:
     return None
 
 
+def _script_date(res: _Resolver) -> D.ParsedDate | None:
+    """Last resort: a publication date that only a page script carries, as a JSON key
+    ("published_at": "2019-03-02T06:22:28+01:00", shop and gallery platforms) or as the
+    argument of a date-printing call (showDate("2020/04/17 01:43:09"), legacy CMSes)."""
+    read = 0
+    for script in res.cand.scripts:
+        chunk = (script.text or "")[: MAX_SCRIPT_CHARS - read]
+        read += len(chunk)
+        for match in _SCRIPT_DATE.finditer(chunk):
+            found = res.parse(match.group(1) or match.group(2))
+            if found is not None:
+                return found
+        if read >= MAX_SCRIPT_CHARS:
+            break
+    return None
+
+
+def _first_boxed(res: _Resolver) -> D.ParsedDate | None:
+    for value, how in res.cand.boxed:
+        found = res.parse(value) if how == "time" else res.stamp(value).published
+        if found is not None and res.ok(found):
+            return found
+    return None
+
+
+def _listed(res: _Resolver, attrs: str) -> bool:
+    """Whether LIST_MIN_ITEMS or more stamps of this class name as many different days: the
+    dates of a list of teasers, however its box is named, not the article's stamp."""
+    if not attrs.strip() or res.cand.stamp_classes.count(attrs) < LIST_MIN_ITEMS:
+        return False
+    days = set()
+    for (text, _), other in zip(res.cand.stamps, res.cand.stamp_classes, strict=False):
+        found = res.stamp(text).published if other == attrs else None
+        if found is not None:
+            days.add(found.value.date())
+            if len(days) >= LIST_MIN_ITEMS:
+                return True
+    return False
+
+
 def _first_stamp(res: _Resolver, kind: str) -> D.ParsedDate | None:
-    for text, hint in res.cand.stamps:
+    for (text, hint), attrs in zip(res.cand.stamps, res.cand.stamp_classes, strict=False):
         stamp = res.stamp(text)
         if kind == "m" and stamp.modified is not None and res.ok(stamp.modified):
             return stamp.modified
@@ -632,7 +881,7 @@ def _first_stamp(res: _Resolver, kind: str) -> D.ParsedDate | None:
             found = stamp.published
             if found is None and hint == "p" and stamp.modified is None:
                 continue
-            if found is not None and res.ok(found):
+            if found is not None and res.ok(found) and not _listed(res, attrs):
                 return found
     return None
 

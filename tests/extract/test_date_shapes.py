@@ -1,0 +1,208 @@
+"""Publication dates in page shapes the earlier rules missed (tests/fixtures/metadata/dates_*).
+
+Every fixture is a page written for these tests in a shape real news and press sites use.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from copydesk.extract.dates import lead_date, url_date
+from copydesk.extract.jsonld import parse_jsonld
+from copydesk.extract.metadata import Metadata, extract_metadata
+from copydesk.parse.html import parse_html
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "metadata"
+FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
+
+
+def _page(html: str, url: str | None = None) -> Metadata:
+    doc = parse_html(html, url)
+    assert doc is not None
+    return extract_metadata(doc, fetched_at=FETCHED)
+
+
+def _fixture(name: str, url: str | None = None) -> Metadata:
+    return _page((FIXTURES / name).read_text(encoding="utf-8"), url)
+
+
+def _day(meta: Metadata) -> str | None:
+    return meta.published.date().isoformat() if meta.published else None
+
+
+def test_press_release_lead_paragraph_opening_with_place_and_date() -> None:
+    meta = _fixture("dates_press_release_lead.html")
+    assert _day(meta) == "2023-03-14"
+    assert meta.provenance["published"] == "dom:text=Potsdam, (14.03.2023)."
+
+
+def test_prose_opening_with_an_event_date_is_not_a_lead_date() -> None:
+    assert _day(_fixture("dates_event_sentence_lead.html")) is None
+
+
+def test_lead_date_shapes() -> None:
+    def day(text: str) -> str | None:
+        found = lead_date(text)
+        return found.value.date().isoformat() if found else None
+
+    assert day("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet") == "2022-02-01"
+    assert day("27.1.2022 - Bei der Erinnerung an die Verfolgten") == "2022-01-27"
+    assert day("BERLIN, 3. März 2023 – Die Regierung hat beschlossen") == "2023-03-03"
+    assert day("NEW YORK (March 3, 2023) - Stocks rose on Friday") == "2023-03-03"
+    assert day("Am 27.1.2022 wurde der Preis verliehen") is None
+    assert day("On March 3, 2023, the council voted to close the pool") is None
+    assert day("Die Regierung hat am 3. März 2023 beschlossen") is None
+
+
+def test_date_printed_after_the_byline_link_in_an_indented_line() -> None:
+    meta = _fixture("dates_byline_link_tail.html")
+    assert meta.published == datetime(2023, 11, 7, 9, 30)
+
+
+SATZUNG = "Sie ersetzt die Fassung aus der Gründungszeit, die viele Fragen offen ließ. " * 4
+INKRAFT = "Die Satzung tritt nach der Eintragung in das Vereinsregister in Kraft. " * 3
+
+
+def test_date_after_a_link_inside_a_sentence_is_prose() -> None:
+    meta = _page(
+        "<html><body><main><h1>Neue Satzung beschlossen</h1>"
+        "<p>Die Versammlung folgte dem <a href='/antrag'>Antrag des Vorstands</a> vom "
+        f"12.05.2023 und beschloss die neue Satzung mit großer Mehrheit. {SATZUNG}</p>"
+        f"<p>{INKRAFT}</p></main></body></html>"
+    )
+    assert meta.published is None
+
+
+def test_day_first_date_in_the_url_path() -> None:
+    def day(url: str, *, prefer_mdy: bool = False) -> str | None:
+        found = url_date(url, prefer_mdy=prefer_mdy)
+        return found.value.date().isoformat() if found else None
+
+    assert day("https://verein.example/meldungen/29-10-2021") == "2021-10-29"
+    assert day("https://land.example/presse/detail/~02-01-2022-foerderung-startet") == "2022-01-02"
+    assert day("https://land.example/presse/~02-01-2022-x", prefer_mdy=True) == "2022-02-01"
+    assert day("https://paper.example/news/12-31-2022/story") == "2022-12-31"  # no 31st month
+    assert day("https://shop.example/item-1-2-2021abc") is None
+    assert day("https://docs.example/v1.2.2021") is None
+
+
+def test_press_page_dated_only_in_its_url() -> None:
+    body = "<p>" + "Der Verein hat seine Jahresbilanz vorgestellt und dankt allen Helfern. " * 4
+    meta = _page(
+        f"<html><body><main><h1>Jahresbilanz vorgestellt</h1>{body}</p></main></body></html>",
+        "https://verein.example/media-news/meldungen/29-10-2021",
+    )
+    assert _day(meta) == "2021-10-29"
+    assert meta.provenance["published"] == "url=29-10-2021"
+
+
+def test_todays_date_in_the_site_masthead_is_not_the_publication_date() -> None:
+    meta = _fixture("dates_masthead_today.html")
+    assert meta.published is None
+    # the same line inside the article is its stamp
+    html = (FIXTURES / "dates_masthead_today.html").read_text(encoding="utf-8")
+    moved = html.replace("</h1>", '</h1><p class="meta">Dienstag, 14. Februar 2012</p>')
+    assert _day(_page(moved)) == "2012-02-14"
+
+
+def test_date_in_the_articles_own_meta_aside() -> None:
+    meta = _fixture("dates_article_aside_meta.html")
+    assert _day(meta) == "2020-02-26"
+    assert meta.provenance["published"].startswith("dom:box=")
+
+
+def test_related_box_and_page_rail_dates_stay_refused() -> None:
+    html = (FIXTURES / "dates_article_aside_meta.html").read_text(encoding="utf-8")
+    without_meta = html.replace('<li class="content-meta-date">26.02.2020</li>', "")
+    assert _day(_page(without_meta)) is None
+
+
+def test_teaser_classed_date_line_beside_the_headline() -> None:
+    meta = _fixture("dates_teaser_meta_over_headline.html")
+    assert _day(meta) == "2022-01-02"
+    html = (FIXTURES / "dates_teaser_meta_over_headline.html").read_text(encoding="utf-8")
+    # the teaser list's date below is another story's
+    without = html.replace('<h3 class="bb-teaser-meta">02.01.2022</h3>', "", 1)
+    assert _day(_page(without)) is None
+
+
+def test_unmarked_photo_caption_after_an_image_is_not_a_stamp() -> None:
+    body = "<p>" + "Hundreds of protesters gathered outside the theater on Friday night. " * 4
+    meta = _page(
+        "<html><body><article><h1>Protesters gather at theater</h1>"
+        "<div class='entry'><div><img src='/p.jpg' alt=''><br>FILE PHOTO: The president "
+        "speaks at an air base near Orleans, France, January 16, 2020.</div>"
+        f"<p>January 18, 2020</p>{body}</p></div></article></body></html>"
+    )
+    assert _day(meta) == "2020-01-18"
+
+
+BODY = "<p>" + "Die Kolumne erscheint jeden Dienstag und handelt vom Theater der Gegenwart. " * 4
+
+
+def test_date_in_a_header_with_site_navigation_and_home_logo_is_a_masthead() -> None:
+    masthead = (
+        "<header class='container'><a href='/'><img src='/logo.svg' alt='Kritik'></a>"
+        "<nav><a href='/kolumnen'>Kolumnen</a></nav><time>Mittwoch, 01. November 2023</time>"
+        "</header>"
+    )
+    page = (
+        f"<html><body>{masthead}<div class='page'><h2>Über Drag auf der Bühne</h2>"
+        f"<p><span class='text_datum'>31. Oktober 2023.</span></p>{BODY}</p></div></body></html>"
+    )
+    assert _day(_page(page)) == "2023-10-31"
+    undated = page.replace("<span class='text_datum'>31. Oktober 2023.</span>", "")
+    assert _day(_page(undated)) is None
+
+
+def test_an_articles_own_header_with_breadcrumbs_and_share_icons_keeps_its_date() -> None:
+    header = (
+        "<header class='content-header'><nav class='breadcrumbs'><a href='https://x.example/'>"
+        "Start</a></nav><time datetime='2022-12-06T10:00:00+01:00'>6. Dezember 2022</time>"
+        "<a class='share' href='mailto:?body=x'><svg></svg></a></header>"
+    )
+    page = (
+        f"<html><body><div class='page'>{header}<h1>Wärmepumpenmarkt wächst um 42 Prozent</h1>"
+        f"{BODY}</p></div></body></html>"
+    )
+    assert _day(_page(page)) == "2022-12-06"
+
+
+def test_a_stamp_class_repeated_with_different_days_is_a_teaser_list() -> None:
+    meta = _fixture("dates_unnamed_teaser_list.html", "https://vijesti.example/2020/10/26/direktor")
+    assert _day(meta) == "2020-10-26"
+    assert meta.provenance["published"].startswith("url=")
+
+
+def test_date_only_in_a_page_script_is_the_last_resort() -> None:
+    meta = _fixture("dates_script_only.html")
+    assert meta.published == datetime(
+        2019, 3, 2, 6, 22, 28, tzinfo=datetime.fromisoformat("2019-03-02T00:00+01:00").tzinfo
+    )
+    assert meta.provenance["published"].startswith("script=")
+    legacy = _page(
+        "<html><body><main><h1>Bong effect</h1>"
+        '<div><script>showDate("2020/04/17 01:43:09")</script> 7 views</div>'
+        f"{BODY}</p></main></body></html>"
+    )
+    assert _day(legacy) == "2020-04-17"
+
+
+def test_a_printed_date_beats_a_script_date() -> None:
+    html = (FIXTURES / "dates_script_only.html").read_text(encoding="utf-8")
+    dated = html.replace('<p class="price">', '<p class="date">14.03.2021</p><p class="price">')
+    assert _day(_page(dated)) == "2021-03-14"
+
+
+def test_jsonld_block_with_a_stray_closing_brace_or_two_objects_is_read() -> None:
+    article = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Direktor",'
+        ' "datePublished": "2020-10-26T18:10:00+01:00"}'
+    )
+    for block in (f"{article}\n    }}", f'{{"@type": "Organization", "name": "Avaz"}}{article}'):
+        ld = parse_jsonld([block])
+        main = ld.main()
+        assert main is not None and main["datePublished"] == "2020-10-26T18:10:00+01:00"
+        assert not ld.salvaged  # parsed, not salvaged
+    assert parse_jsonld(["} not json {"]).nodes == ()
