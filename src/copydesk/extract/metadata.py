@@ -70,7 +70,7 @@ _TAGS = ("meta", "link", "script", "time", "h1", "figure", "title", "video", "if
 _ATTRS = etree.XPath("//@class | //@itemprop | //@rel | //body//@property")
 _CLASS_HINT = re.compile(
     r"date|time|byline|author|publish|posted|updat|meta|stamp|paywall|premium|consent|datum|"
-    r"submitted|Date|Time|Author|Byline"
+    r"submitted|autor|writer|auteur|Date|Time|Author|Byline"
 )
 # Last-resort scan for a printed date right after the headline: how many text nodes and characters
 # we read. The article's own stamp sits within the first few dozen nodes after the h1 on every
@@ -189,7 +189,12 @@ _ZONE_MAX = timedelta(hours=14)
 LOCAL_FORM_SLACK_SECONDS = 60
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                "dcterms.creator", "byl", "citation_author")  # fmt: skip
+                "dcterms.creator", "byl", "citation_author", "cxenseparse:author")  # fmt: skip
+# A byline inside a link whose text is this many times longer is a teaser's byline (headline,
+# summary and "Von X" all in one <a> to another story), not the page's own.
+TEASER_LINK_RATIO = 2
+# How far up a byline's ancestors we look for such a teaser link.
+TEASER_LINK_DEPTH = 6
 # Lines shorter than this before the first paragraph are bylines or stamps the body kept; the
 # dateline is looked for in the first longer paragraph, at most this many short lines down.
 DATELINE_SHORT_CHARS = 80
@@ -435,7 +440,7 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
             text = el.get("content") or _text(name_el if name_el is not None else el)
         else:
             text = _text(el)
-        if text and len(text) <= MAX_BYLINE_CHARS and not zones.bad(el):
+        if text and len(text) <= MAX_BYLINE_CHARS and not zones.bad(el) and not _in_teaser(el):
             origin = "dom:itemprop" if itemprop else "dom:byline"
             cand.bylines.append((text, origin))
         return
@@ -444,6 +449,16 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         if 6 <= len(text) <= MAX_STAMP_CHARS and not zones.bad(el):
             hint = "m" if _modified_only(attrs) else "p"
             cand.stamps.append((text, hint))
+
+
+def _in_teaser(el: etree._Element) -> bool:
+    """The byline sits in a link to another story together with that story's headline."""
+    for depth, parent in enumerate(el.iterancestors()):
+        if depth >= TEASER_LINK_DEPTH:
+            return False
+        if parent.tag == "a" and parent.get("href"):
+            return len(_text(parent)) > TEASER_LINK_RATIO * max(len(_text(el)), 20)
+    return False
 
 
 # --- resolution ------------------------------------------------------------------------------

@@ -92,7 +92,8 @@ _LABEL_WORDS = frozenset(
         "texte", "texto", "story", "words", "reported", "updated", "aktualisiert", "from",
         "written_by", "par", "por", "di", "da", "door", "de", "du", "posté", "publié", "publicado",
         "pubblicato", "gespeichert", "eingestellt", "verfasst", "alle", "beiträge", "all",
-        "posts", "view", "more", "articles", "mehr",
+        "posts", "view", "more", "articles", "mehr", "pressemitteilung", "gastbeitrag",
+        "kommentar", "interview", "ein", "eine",
     }
 )  # fmt: skip
 _LABEL_PREFIX = re.compile(
@@ -139,6 +140,13 @@ _LEGAL = re.compile(
 # A leading capitalised article makes a title, not a name: "Die FURCHE", "The Local", "Der
 # Spiegel". Lower case it is a blogger's nickname ("der Michel"), which the annotators keep.
 _ARTICLE_LEAD = frozenset({"the", "die", "der", "das"})
+# A picture or source credit names a photographer or an outlet, never the story's author:
+# "Foto: Ingo Schneider", "Bild © hr", "Quelle: dpa" (the agency in it still credits).
+_PICTURE_CREDIT = re.compile(
+    r"^\s*(?:©|\(c\)|(?:fotos?|photos?|bild(?:er)?|images?|illustrations?|grafik|credits?|"
+    r"quelle|source)\s*(?:©|:))",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 _INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -208,6 +216,10 @@ def parse_byline(text: str) -> People:
     for position, raw in enumerate(_SPLIT.split(_LEAD.sub("", text))):
         segment = _clean(raw)
         if not segment:
+            continue
+        if _PICTURE_CREDIT.match(segment):
+            found = agency(_PICTURE_CREDIT.sub("", segment))
+            agencies.extend([found] if found else [])
             continue
         found = agency(segment)
         if found is not None:
