@@ -891,11 +891,11 @@ def _ld_people(res: _Resolver) -> list[str]:
     return names
 
 
-def _fuller_names(people: People, bylines: Sequence[tuple[str, str]]) -> People:
+def _fuller_names(people: People, bylines: Sequence[str]) -> People:
     """A one-word JSON-LD/meta name ("Todd") completed from the visible byline ("Todd Bates")."""
     if all(" " in a for a in people.authors):
         return people
-    visible = [a for text, _ in bylines for a in parse_byline(text).authors if " " in a]
+    visible = [a for text in bylines for a in parse_byline(text).authors if " " in a]
     fuller = tuple(
         next((v for v in visible if v.casefold().startswith(a.casefold() + " ")), a)
         if " " not in a
@@ -917,10 +917,11 @@ def _byline_near_headline(res: _Resolver) -> list[str]:
     except etree.XPathError:
         return []
     found = nodes if isinstance(nodes, list) else []
-    read = 0
+    read = shown = 0
     for i, node in enumerate(found):
         text = " ".join(str(node).split()).lstrip(_LINE_SEPARATORS)
         read += len(text)
+        shown += bool(text)
         if read > SCAN_TEXT_CHARS:
             break
         if not text or len(text) > MAX_BYLINE_CHARS or not _BYLINE_LEAD.match(text):
@@ -928,11 +929,11 @@ def _byline_near_headline(res: _Resolver) -> list[str]:
         parent = node.getparent()
         if parent is None or parent.tag in _SCAN_SKIP_TAGS:
             continue
-        if i >= NEAR_HEADLINE_TRUSTED_NODES and res.zones.bad(parent):
+        if shown > NEAR_HEADLINE_TRUSTED_NODES and res.zones.bad(parent):
             continue
         if _BYLINE_LABEL_ONLY.match(text):
-            # "Von:" alone: the name is the next text ("<b>Von:</b> <a>Name</a>")
-            rest = (" ".join(str(n).split()) for n in found[i + 1 : i + 4])
+            # "Von:" alone: the name is the next non-blank text ("<b>Von:</b> <a>Name</a>")
+            rest = (" ".join(str(n).split()) for n in found[i + 1 : i + 12])
             text = f"{text} {next((r for r in rest if r), '')}"
         return [text]
     return []
@@ -989,7 +990,8 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
             continue
         res.provenance["authors"] = origin
         if not origin.startswith("dom:"):
-            people = _fuller_names(people, cand.bylines)
+            visible = [text for text, _ in cand.bylines]
+            people = _fuller_names(people, visible + _byline_near_headline(res))
         return _add_credit(res, people, meta_credit)
     if fallback is not None:
         res.provenance["authors"] = fallback[1]
