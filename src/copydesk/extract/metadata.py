@@ -905,6 +905,22 @@ def _fuller_names(people: People, bylines: Sequence[str]) -> People:
     return People(fuller, people.credit)
 
 
+def _surname(name: str) -> str:
+    return name.split()[-1].casefold() if name.split() else ""
+
+
+def _wider_byline(people: People, bylines: Sequence[str]) -> People:
+    """JSON-LD and meta tags often name only the first of several authors: a visible byline that
+    names every one of them (by surname: "Eduardo Barreneche" is "E. Barreneche") and more is
+    the fuller list ("von Rudolf Fischer, Simon Kohler")."""
+    wanted = {_surname(a) for a in people.authors}
+    for text in bylines:
+        visible = parse_byline(text).authors
+        if len(visible) > len(people.authors) and wanted <= {_surname(v) for v in visible}:
+            return People(visible, people.credit)
+    return people
+
+
 def _byline_near_headline(res: _Resolver) -> list[str]:
     """A "Von Claudia Lindner" / "By Jane Doe" / "Text: …" line printed just below the headline."""
     h1 = res.cand.h1_element
@@ -991,7 +1007,8 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
         res.provenance["authors"] = origin
         if not origin.startswith("dom:"):
             visible = [text for text, _ in cand.bylines]
-            people = _fuller_names(people, visible + _byline_near_headline(res))
+            visible += _byline_near_headline(res)
+            people = _wider_byline(_fuller_names(people, visible), visible)
         return _add_credit(res, people, meta_credit)
     if fallback is not None:
         res.provenance["authors"] = fallback[1]

@@ -147,6 +147,12 @@ _PICTURE_CREDIT = re.compile(
     r"quelle|source)\s*(?:©|:))",
     re.IGNORECASE,
 )
+# A web address after a name is the outlet: "Bob Yirka, Phys.org", "wien.ORF.at" (a lower-case
+# ending after the last dot; "C.Habermueller" and "J.R.R." are names). Alone, a domain is kept
+# as the byline the page gives (blogs sign as "uncut-news.ch").
+_DOMAIN = re.compile(r"\w\.[a-z]{2,6}$")
+# After a first name, one upper-case word of 2-5 letters is an outlet: "Rob Picheta, CNN".
+_OUTLET_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _DIGIT = re.compile(r"\d")
 _INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -199,6 +205,12 @@ def _is_person(name: str) -> bool:
     return not (_DESK.search(name) or _ROLE.search(name))
 
 
+def _outlet(segment: str) -> bool:
+    return bool(
+        _ORG.search(segment) or _OUTLET_ACRONYM.match(segment) or _DOMAIN.search(segment)
+    )
+
+
 def parse_byline(text: str) -> People:
     """Split one byline string into people and a credit. Never raises."""
     text = " ".join(text.translate(_INVISIBLE).split())[:MAX_BYLINE_CHARS]
@@ -234,7 +246,7 @@ def parse_byline(text: str) -> People:
         if _DESK.search(segment) and len(segment) <= MAX_NAME_CHARS:
             desk = desk or re.sub(r"^(?:the|die|der|la|le|el)\s+", "", segment, flags=re.I)
             continue
-        if position > 0 and authors and _ORG.search(segment):
+        if position > 0 and authors and _outlet(segment):
             continue  # "Jane Doe, Washington Post": the outlet, not a co-author
         if _is_person(segment):
             authors.append(segment)
