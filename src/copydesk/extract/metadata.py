@@ -133,7 +133,7 @@ _WRITTEN_BY = re.compile(
 # A byline's lead word; "Text"/"Autor" count only with a colon ("Text messages…" is prose).
 _BYLINE_LEAD = re.compile(
     r"^(?:(?:by|von|par|por|door|posted by|written by|text von|text by|words by)\b\s*:?|"
-    r"(?:text|texto|autor(?:in|en)?|author|auteur|autore)\s*:)\s*",
+    r"(?:text|texto|autor(?:in|en)?|author|auteur|autore|redaktion)\s*:)\s*",
     re.IGNORECASE,
 )
 _BYLINE_LABEL_ONLY = re.compile(
@@ -141,6 +141,9 @@ _BYLINE_LABEL_ONLY = re.compile(
     r"(?:text|texto|autor(?:in|en)?|author|auteur|autore)\s*:)$",
     re.IGNORECASE,
 )
+# A stamp line's parts ("05.02.2020 | Von Anna Berg"); only the first few are read.
+_STAMP_PARTS = re.compile(r"\s[-–—|•·]\s")
+MAX_STAMP_PARTS = 3
 # Separators a byline line may start with when it follows a kicker or a date ("| By Jane Doe").
 _LINE_SEPARATORS = "|•·-–—/ "
 # The first few text nodes after the headline belong to the article's own header, whatever the
@@ -921,6 +924,24 @@ def _wider_byline(people: People, bylines: Sequence[str]) -> People:
     return people
 
 
+def _printed_wins(people: People, shown: People) -> bool:
+    """The "By Jane Doe" line printed under the headline names other people than JSON-LD/meta
+    (which often carry the CMS user who uploaded the story): the readers' byline wins when it
+    gives full names (a one-word "Von Dürer" is more likely a sentence than a byline)."""
+    if not shown.authors or any(" " not in a for a in shown.authors):
+        return False
+    return not {_surname(a) for a in people.authors} & {_surname(a) for a in shown.authors}
+
+
+def _stamp_byline(stamp: tuple[str, str]) -> str | None:
+    """The byline part of a stamp line: "Von Anna Berg, 3. März" or "05.02.2020 - Redaktion:
+    Anna Berg" (after a separator)."""
+    for part in _STAMP_PARTS.split(stamp[0], maxsplit=MAX_STAMP_PARTS):
+        if _BYLINE_LEAD.match(part):
+            return part
+    return None
+
+
 def _byline_near_headline(res: _Resolver) -> list[str]:
     """A "Von Claudia Lindner" / "By Jane Doe" / "Text: …" line printed just below the headline."""
     h1 = res.cand.h1_element
@@ -983,7 +1004,7 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
         ]
         sources.append((values, f"meta:{key}"))
     sources.extend(([text], origin) for text, origin in cand.bylines)
-    sources.extend(([text], "dom:stamp") for text, _ in cand.stamps if _BYLINE_LEAD.match(text))
+    sources.extend(([line], "dom:stamp") for line in map(_stamp_byline, cand.stamps) if line)
 
     def all_sources() -> Iterable[tuple[list[str], str]]:
         yield from sources
@@ -1006,9 +1027,13 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
             continue
         res.provenance["authors"] = origin
         if not origin.startswith("dom:"):
-            visible = [text for text, _ in cand.bylines]
-            visible += _byline_near_headline(res)
+            near = _byline_near_headline(res)
+            visible = [text for text, _ in cand.bylines] + near
             people = _wider_byline(_fuller_names(people, visible), visible)
+            shown = parse_byline(near[0]) if near else People()
+            if _printed_wins(people, shown):
+                res.provenance["authors"] = "dom:text"
+                people = People(shown.authors, people.credit or shown.credit)
         return _add_credit(res, people, meta_credit)
     if fallback is not None:
         res.provenance["authors"] = fallback[1]
