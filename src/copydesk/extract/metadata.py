@@ -137,8 +137,8 @@ _BYLINE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_LABEL_ONLY = re.compile(
-    r"^(?:(?:by|von|par|por|door|posted by|written by)\s*:?|"
-    r"(?:text|texto|autor(?:in|en)?|author|auteur|autore)\s*:)$",
+    r"^(?:(?:by|von|par|por|door|posted by|written by|autor(?:in|en)?|authors?|auteurs?|autore)"
+    r"\s*:?|(?:text|texto)\s*:)$",
     re.IGNORECASE,
 )
 # A stamp line's parts ("05.02.2020 | Von Anna Berg"); only the first few are read.
@@ -919,7 +919,9 @@ def _wider_byline(people: People, bylines: Sequence[str]) -> People:
     wanted = {_surname(a) for a in people.authors}
     for text in bylines:
         visible = parse_byline(text).authors
-        if len(visible) > len(people.authors) and wanted <= {_surname(v) for v in visible}:
+        if len(visible) <= len(people.authors) or any(" " not in v for v in visible):
+            continue  # co-authors are printed with full names; "GIGA-Experte" is a title
+        if wanted <= {_surname(v) for v in visible}:
             return People(visible, people.credit)
     return people
 
@@ -961,14 +963,15 @@ def _byline_near_headline(res: _Resolver) -> list[str]:
         shown += bool(text)
         if read > SCAN_TEXT_CHARS:
             break
-        if not text or len(text) > MAX_BYLINE_CHARS or not _BYLINE_LEAD.match(text):
+        label_only = _BYLINE_LABEL_ONLY.match(text)
+        if not text or len(text) > MAX_BYLINE_CHARS or not (label_only or _BYLINE_LEAD.match(text)):
             continue
         parent = node.getparent()
         if parent is None or parent.tag in _SCAN_SKIP_TAGS:
             continue
         if shown > NEAR_HEADLINE_TRUSTED_NODES and res.zones.bad(parent):
             continue
-        if _BYLINE_LABEL_ONLY.match(text):
+        if label_only:
             # "Von:" alone: the name is the next non-blank text ("<b>Von:</b> <a>Name</a>")
             rest = (" ".join(str(n).split()) for n in found[i + 1 : i + 12])
             text = f"{text} {next((r for r in rest if r), '')}"
@@ -1026,9 +1029,10 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
             fallback = fallback or (people, origin)
             continue
         res.provenance["authors"] = origin
+        near = _byline_near_headline(res)
+        visible = [text for text, _ in cand.bylines] + near
+        people = _wider_byline(people, visible)
         if not origin.startswith("dom:"):
-            near = _byline_near_headline(res)
-            visible = [text for text, _ in cand.bylines] + near
             people = _wider_byline(_fuller_names(people, visible), visible)
             shown = parse_byline(near[0]) if near else People()
             if _printed_wins(people, shown):

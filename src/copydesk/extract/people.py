@@ -65,7 +65,7 @@ _DESK = re.compile(
 # Job titles that follow a name after a comma or stand alone ("Staff Writer", "Senior Reporter").
 _ROLE = re.compile(
     r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
-    r"photographer|analyst|critic|chief|senior|deputy|managing|bureau|special\s+to|"
+    r"photographer|analyst|critic|chief|senior|deputy|managing|bureau|special\s+to|expert(?:in)?|"
     r"(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|periodista|giornalista|"
     r"jornalista|envoyé|correspondant|corresponsal|corrispondente)(?:s|es|e|en|innen|a)?\b",
     re.IGNORECASE,
