@@ -198,8 +198,11 @@ _ZONE_MAX = timedelta(hours=14)
 # Two sources name the same instant when they differ by at most this much (rounding to minutes).
 LOCAL_FORM_SLACK_SECONDS = 60
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})
-_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                "dcterms.creator", "byl", "citation_author", "cxenseparse:author")  # fmt: skip
+# citation_author (the Highwire tags journals print for Google Scholar) comes first: on article
+# pages of journals the generic "author" meta sometimes lists the reference list's authors.
+_AUTHOR_META = ("citation_author", "author", "article:author", "parsely-author",
+                "sailthru.author", "dc.creator", "dcterms.creator", "byl",
+                "cxenseparse:author")  # fmt: skip
 # A byline inside a link whose text is this many times longer is a teaser's byline (headline,
 # summary and "Von X" all in one <a> to another story), not the page's own.
 TEASER_LINK_RATIO = 2

@@ -147,6 +147,13 @@ _PICTURE_CREDIT = re.compile(
     r"quelle|source)\s*(?:©|:))",
     re.IGNORECASE,
 )
+# Prepositions that put a byline candidate in a sentence ("Tricks für zu Hause", "Von
+# Atemschutzmaske über Exit-Strategie bis Zoonose"); no name holds them. Lower-case words as such
+# are not judged: "Mobasir hassan" and usernames ("Catch more fish") are printed that way.
+_PROSE_WORDS = frozenset(
+    {"für", "über", "bis", "ohne", "gegen", "durch", "unter", "nach", "from", "about", "sur",
+     "avec", "pour", "sobre", "para", "sulla"}
+)  # fmt: skip
 # A web address after a name is the outlet: "Bob Yirka, Phys.org", "wien.ORF.at" (a lower-case
 # ending after the last dot; "C.Habermueller" and "J.R.R." are names). Alone, a domain is kept
 # as the byline the page gives (blogs sign as "uncut-news.ch").
@@ -201,6 +208,8 @@ def _is_person(name: str) -> bool:
     if len(words) > MAX_NAME_WORDS or not _LETTER.search(name):
         return False
     if (words[0].lower() in _ARTICLE_LEAD and not words[0].islower()) or _LEGAL.search(name):
+        return False
+    if any(w in _PROSE_WORDS for w in words):
         return False
     return not (_DESK.search(name) or _ROLE.search(name))
 
