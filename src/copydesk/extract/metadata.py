@@ -144,6 +144,14 @@ _BYLINE_LABEL_ONLY = re.compile(
 # A stamp line's parts ("05.02.2020 | Von Anna Berg"); only the first few are read.
 _STAMP_PARTS = re.compile(r"\s[-–—|•·]\s")
 MAX_STAMP_PARTS = 3
+# A byline line kept in the body: its lead word and longest length (the longest seen on both
+# data sets is "Text von Christian Seiler Illustration von Markus Roost", 55 characters).
+_BODY_BYLINE_LEAD = re.compile(
+    r"^(?:(?:text|words)\s+(?:von|by)|von|by|autor(?:in|en)?|authors?|auteur|autore|"
+    r"text|texto|texte)\b\s*:?\s+\w",
+    re.IGNORECASE,
+)
+BODY_BYLINE_MAX_CHARS = 80
 # Separators a byline line may start with when it follows a kicker or a date ("| By Jane Doe").
 _LINE_SEPARATORS = "|•·-–—/ "
 # The first few text nodes after the headline belong to the article's own header, whatever the
@@ -1051,6 +1059,25 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
     return People()
 
 
+def _body_byline(paragraphs: Sequence[str]) -> tuple[str, ...]:
+    """Authors from the one byline line the body kept ("Text: Anna Berg" closing the story,
+    "Text von Anna Berg" under a deck), for pages whose markup names nobody. Two or more such
+    lines are a listing's teasers, not one story's byline."""
+    found = [
+        text
+        for text in paragraphs
+        if len(text) <= BODY_BYLINE_MAX_CHARS
+        and not text.endswith(":")
+        and _BODY_BYLINE_LEAD.match(text)
+    ]
+    if len(found) != 1:
+        return ()
+    authors = parse_byline(found[0]).authors
+    if not authors or any(" " not in a or a.islower() for a in authors):
+        return ()  # "By the numbers": a name is printed in full and capitalised
+    return authors
+
+
 def _credit_only(text: str) -> bool:
     people = parse_byline(text)
     return not people.authors and people.credit is not None
@@ -1412,6 +1439,11 @@ def complete_metadata(
     dateline = _dateline(paragraphs)
     if dateline is not None:
         provenance["dateline"] = "text:dateline"
+    authors = meta.authors
+    if not authors:
+        authors = _body_byline(paragraphs)
+        if authors:
+            provenance["authors"] = "text:byline"
     credit = meta.credit
     if credit is None and dateline is not None and dateline.agency:
         credit = dateline.agency
@@ -1427,6 +1459,7 @@ def complete_metadata(
     provenance["page_type"] = "gate"
     return replace(
         meta,
+        authors=authors,
         dateline=dateline,
         credit=credit,
         language=language,

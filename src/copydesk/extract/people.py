@@ -78,7 +78,7 @@ _ORG = re.compile(
 )
 _LEAD = re.compile(
     r"^\s*(?:(?:written|posted|reported|story|words|text|photos?)\s+by|by|von|par|por|door|"
-    r"(?-i:di)|author|autor|auteur|autore|text|texto|texte|posted|geschrieben\s+von|"
+    r"(?-i:di)|authors?|autor(?:in|en)?|auteur|autore|text|texto|texte|posted|geschrieben\s+von|"
     r"(?:interview|redaktion|rédaction|redacción)\s*:)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
