@@ -955,6 +955,20 @@ def _stamp_byline(stamp: tuple[str, str]) -> str | None:
     return None
 
 
+def _whole_line(text: str, parent: etree._Element) -> str:
+    """The byline's whole line when it names more people than its first node: "Von <a>A</a>
+    und <a>B</a>" (the node and the next text gave "Von A"). The line is joined with spaces
+    so that "Name<span>Last updated" does not glue into one word."""
+    try:
+        line = " ".join(" ".join(parent.itertext()).split()).lstrip(_LINE_SEPARATORS)
+    except ValueError:
+        return text
+    if len(line) > MAX_BYLINE_CHARS:
+        return text
+    first, whole = parse_byline(text).authors, parse_byline(line).authors
+    return line if first and set(first) < set(whole) else text
+
+
 def _byline_near_headline(res: _Resolver) -> list[str]:
     """A "Von Claudia Lindner" / "By Jane Doe" / "Text: …" line printed just below the headline."""
     h1 = res.cand.h1_element
@@ -986,7 +1000,7 @@ def _byline_near_headline(res: _Resolver) -> list[str]:
             # "Von:" alone: the name is the next non-blank text ("<b>Von:</b> <a>Name</a>")
             rest = (" ".join(str(n).split()) for n in found[i + 1 : i + 12])
             text = f"{text} {next((r for r in rest if r), '')}"
-        return [text]
+        return [_whole_line(text, parent)]
     return []
 
 

@@ -215,9 +215,7 @@ def _is_person(name: str) -> bool:
 
 
 def _outlet(segment: str) -> bool:
-    return bool(
-        _ORG.search(segment) or _OUTLET_ACRONYM.match(segment) or _DOMAIN.search(segment)
-    )
+    return bool(_ORG.search(segment) or _OUTLET_ACRONYM.match(segment) or _DOMAIN.search(segment))
 
 
 def parse_byline(text: str) -> People:
