@@ -335,6 +335,11 @@ def test_byline_line_kept_in_the_body_names_the_authors() -> None:
     done = complete_metadata(Metadata(), body)
     assert done.authors == ("Jelko Doorn", "Jutta Klee")
     assert done.provenance["authors"] == "text:byline"
+    # a login ("Gespeichert von human") gives way to the printed "Blog Beitrag von …"
+    login = Metadata(authors=("human",))
+    signed = [Block("paragraph", "Blog Beitrag von Margit Koren"), body[0]]
+    assert complete_metadata(login, signed).authors == ("Margit Koren",)
+    assert complete_metadata(login, body[:1]).authors == ("human",)
     # two byline lines are a listing's teasers; "By the numbers:" is a heading
     listing = [Block("paragraph", "Von Anna Berg"), Block("paragraph", "Von Carl Dahl")]
     assert complete_metadata(Metadata(), listing).authors == ()

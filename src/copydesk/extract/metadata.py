@@ -148,7 +148,8 @@ MAX_STAMP_PARTS = 3
 # trafilatura-eval is "Text von <name> Illustration von <name>", 55 characters; 40 loses it,
 # 80 to 150 score the same; longer lines are sentences that start with "Von").
 _BODY_BYLINE_LEAD = re.compile(
-    r"^(?:(?:text|words)\s+(?:von|by)|von|by|autor(?:in|en)?|authors?|auteur|autore|"
+    r"^(?:(?:(?:ein|eine|a|an|blog|gast|guest)?\s*(?:beitrag|artikel|kommentar|interview|post|"
+    r"article|story|text|words)\s+)?(?:von|by)|autor(?:in|en)?|authors?|auteur|autore|"
     r"text|texto|texte)\b\s*:?\s+\w",
     re.IGNORECASE,
 )
@@ -1458,9 +1459,11 @@ def complete_metadata(
     if dateline is not None:
         provenance["dateline"] = "text:dateline"
     authors = meta.authors
-    if not authors:
-        authors = _body_byline(paragraphs)
-        if authors:
+    if all(looks_like_handle(a) for a in authors):
+        # nobody named, or only a login ("human"): a byline line in the body names the person
+        found = _body_byline(paragraphs)
+        if found:
+            authors = found
             provenance["authors"] = "text:byline"
     credit = meta.credit
     if credit is None and dateline is not None and dateline.agency:
