@@ -928,12 +928,18 @@ def _surname(name: str) -> str:
     return name.split()[-1].casefold() if name.split() else ""
 
 
+# What a byline naming several people holds somewhere: a list separator or a conjunction.
+_LIST_HINT = re.compile(r"[,;/&|·•]|\s(?:and|und|et|y|e|en|with|mit|avec|con|com)\s", re.IGNORECASE)
+
+
 def _wider_byline(people: People, bylines: Sequence[str]) -> People:
     """JSON-LD and meta tags often name only the first of several authors: a visible byline that
     names every one of them (by surname: "Eduardo Barreneche" is "E. Barreneche") and more is
     the fuller list ("von Rudolf Fischer, Simon Kohler")."""
     wanted = {_surname(a) for a in people.authors}
     for text in bylines:
+        if _LIST_HINT.search(text) is None:
+            continue  # one name at most: cannot name more people (and parsing costs)
         visible = parse_byline(text).authors
         if len(visible) <= len(people.authors) or any(" " not in v for v in visible):
             continue  # co-authors are printed with full names; "GIGA-Experte" is a title
@@ -1039,9 +1045,16 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
     sources.extend(([text], origin) for text, origin in cand.bylines)
     sources.extend(([line], "dom:stamp") for line in map(_stamp_byline, cand.stamps) if line)
 
+    near: list[list[str]] = []  # the byline under the headline, read at most once
+
+    def near_headline() -> list[str]:
+        if not near:
+            near.append(_byline_near_headline(res))
+        return near[0]
+
     def all_sources() -> Iterable[tuple[list[str], str]]:
         yield from sources
-        yield _byline_near_headline(res), "dom:text"  # read only when nothing above named anyone
+        yield near_headline(), "dom:text"  # read only when nothing above named anyone
 
     for values, origin in all_sources():
         if not values:
@@ -1059,12 +1072,13 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
             fallback = fallback or (people, origin)
             continue
         res.provenance["authors"] = origin
-        near = _byline_near_headline(res)
-        visible = [text for text, _ in cand.bylines] + near
-        people = _wider_byline(people, visible)
-        if not origin.startswith("dom:"):
+        printed = near_headline()
+        visible = [text for text, _ in cand.bylines] + printed
+        if origin.startswith("dom:"):
+            people = _wider_byline(people, visible)
+        else:
             people = _wider_byline(_fuller_names(people, visible), visible)
-            shown = parse_byline(near[0]) if near else People()
+            shown = parse_byline(printed[0]) if printed else People()
             if _printed_wins(people, shown):
                 res.provenance["authors"] = "dom:text"
                 people = People(shown.authors, people.credit or shown.credit)
