@@ -1475,9 +1475,9 @@ def complete_metadata(
     authors = meta.authors
     if all(looks_like_handle(a) for a in authors):
         # nobody named, or only a login ("human"): a byline line in the body names the person
-        found = _body_byline(paragraphs)
-        if found:
-            authors = found
+        printed = _body_byline(paragraphs)
+        if printed:
+            authors = printed
             provenance["authors"] = "text:byline"
     credit = meta.credit
     if credit is None and dateline is not None and dateline.agency:
