@@ -483,7 +483,21 @@ def _in_teaser(el: etree._Element) -> bool:
         if depth >= TEASER_LINK_DEPTH:
             return False
         if parent.tag == "a" and parent.get("href"):
-            return len(_text(parent)) > TEASER_LINK_RATIO * max(len(_text(el)), 20)
+            return _longer_than(parent, TEASER_LINK_RATIO * max(len(_text(el)), 20))
+    return False
+
+
+def _longer_than(el: etree._Element, limit: int) -> bool:
+    """Whether the element's text (spaces collapsed) exceeds ``limit`` characters; reads only
+    as far as needed, so a link wrapping a whole broken page costs no more than a teaser."""
+    total = 0
+    try:
+        for piece in el.itertext():
+            total += len(" ".join(piece.split())) + 1
+            if total > limit + 1:
+                return True
+    except ValueError:
+        return False
     return False
 
 
@@ -970,11 +984,11 @@ def _whole_line(text: str, parent: etree._Element) -> str:
     """The byline's whole line when it names more people than its first node: "Von <a>A</a>
     und <a>B</a>" (the node and the next text gave "Von A"). The line is joined with spaces
     so that "Name<span>Last updated" does not glue into one word."""
+    if _longer_than(parent, MAX_BYLINE_CHARS):
+        return text
     try:
         line = " ".join(" ".join(parent.itertext()).split()).lstrip(_LINE_SEPARATORS)
     except ValueError:
-        return text
-    if len(line) > MAX_BYLINE_CHARS:
         return text
     first, whole = parse_byline(text).authors, parse_byline(line).authors
     return line if first and set(first) < set(whole) else text
