@@ -354,3 +354,17 @@ def test_citation_author_before_a_reference_list_in_author_meta() -> None:
         "<body><h1>DRESS syndrome</h1><p>A review.</p></body></html>"
     )
     assert _meta_from(html).authors == ("Marwan Adler",)
+
+
+def test_byline_inside_a_link_wrapping_the_page() -> None:
+    # broken markup: one unclosed <a> wraps everything; the byline in it reads as a teaser's
+    prose = "<p>" + "Ein langer Absatz über die Stadt und ihre Straßen. " * 4000 + "</p>"
+    html = (
+        "<html><body><a href='/x'><h1>Titel</h1><span class='author'>Von Anna Berg</span>"
+        f"{prose}</a></body></html>"
+    )
+    meta = _meta_from(html)
+    assert meta.title == "Titel"
+    # found under the headline, not as the (teaser-shaped) byline element
+    assert meta.authors == ("Anna Berg",)
+    assert meta.provenance["authors"] == "dom:text"
