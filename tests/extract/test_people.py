@@ -47,3 +47,50 @@ def test_merge_dedups_and_prefers_agency_credit() -> None:
 def test_never_raises(text: str) -> None:
     people = parse_byline(text)
     assert all(name.strip() == name and name for name in people.authors)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "credit"),
+    [
+        # a radio interview: both people, not "X im Gespräch"
+        (
+            "Richard Roe im Gespräch mit Karin Dahl",
+            ("Richard Roe", "Karin Dahl"),
+            None,
+        ),
+        ("Text und Interview: Harald Berg", ("Harald Berg",), None),
+        ("Text und Fotos: Anna Berg", ("Anna Berg",), None),
+        # hyphenating CSS leaves soft hyphens in the markup
+        ("Von Mat\xadthi\xadas Lau\xaderer", ("Matthias Lauerer",), None),
+        # an author box: name, dash, biography
+        ("Stefan Stahl - Maschinenbauer, Abenteurer und Projektleiter", ("Stefan Stahl",), None),
+        ("Von Peter Müller - dpa", ("Peter Müller",), "dpa"),
+        ("Text von Christian Sauer Illustration von Markus Roth", ("Christian Sauer",), None),
+        ("Text: Anna Berg, Fotos: Carl Dahl", ("Anna Berg",), None),
+        ("Glen Owen and Brendan Carr For The Sunday Paper", ("Glen Owen", "Brendan Carr"), None),
+        ("Auteur : Kofi Mensah", ("Kofi Mensah",), None),
+        ("Redaktion: Eberhard Fink (Pressesprecher)", ("Eberhard Fink",), None),
+        ("Autoren Jelko Doorn und Jutta Klee", ("Jelko Doorn", "Jutta Klee"), None),
+        ("Pressemitteilung von Katja Kern", ("Katja Kern",), None),
+        ("By Rob Picard, CNN", ("Rob Picard",), None),
+        ("by Bob Yates, Phys.org", ("Bob Yates",), None),
+        ("Marco Kranz, GIGA-Experte für Windows", ("Marco Kranz",), None),
+        # a desk without a colon stays a desk; a picture credit is nobody's byline
+        ("Redaktion", (), "Redaktion"),
+        ("Foto: Ingo Schneider", (), None),
+        ("Quelle: dpa", (), "dpa"),
+        # organisations and publications named as the author
+        ("Bund der Energieverbraucher e.V.", (), None),
+        ("Web Commerce GmbH", (), None),
+        ("Die FURCHE", (), None),
+        ("The Local", (), None),
+        # a blogger's lower-case nickname is a name, a sentence is not
+        ("der Michel", ("der Michel",), None),
+        ("Von Atemschutzmaske über Exit-Strategie bis Zoonose", (), None),
+        ("e. barreneche / J. I. da silva", ("e. barreneche", "J. I. da silva"), None),
+    ],
+)
+def test_parse_byline_shapes(byline: str, authors: tuple[str, ...], credit: str | None) -> None:
+    people = parse_byline(byline)
+    assert people.authors == authors
+    assert people.credit == credit

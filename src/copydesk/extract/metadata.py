@@ -70,7 +70,7 @@ _TAGS = ("meta", "link", "script", "time", "h1", "figure", "title", "video", "if
 _ATTRS = etree.XPath("//@class | //@itemprop | //@rel | //body//@property")
 _CLASS_HINT = re.compile(
     r"date|time|byline|author|publish|posted|updat|meta|stamp|paywall|premium|consent|datum|"
-    r"submitted|Date|Time|Author|Byline"
+    r"submitted|autor|writer|auteur|Date|Time|Author|Byline"
 )
 # Last-resort scan for a printed date right after the headline: how many text nodes and characters
 # we read. The article's own stamp sits within the first few dozen nodes after the h1 on every
@@ -158,15 +158,36 @@ _WRITTEN_BY = re.compile(
 )
 # A byline's lead word; "Text"/"Autor" count only with a colon ("Text messages…" is prose).
 _BYLINE_LEAD = re.compile(
-    r"^(?:(?:by|von|par|por|door|posted by|written by)\b\s*:?|"
-    r"(?:text|texto|autor(?:in|en)?|author)\s*:)\s*",
+    r"^(?:(?:by|von|par|por|door|posted by|written by|text von|text by|words by)\b\s*:?|"
+    r"(?:text|texto|autor(?:in|en)?|author|auteur|autore|redaktion)\s*:)\s*",
     re.IGNORECASE,
 )
 _BYLINE_LABEL_ONLY = re.compile(
-    r"^(?:(?:by|von|par|por|door|posted by|written by)\s*:?|"
-    r"(?:text|texto|autor(?:in|en)?|author)\s*:)$",
+    r"^(?:(?:by|von|par|por|door|posted by|written by|autor(?:in|en)?|authors?|auteurs?|autore)"
+    r"\s*:?|(?:text|texto)\s*:)$",
     re.IGNORECASE,
 )
+# A stamp line's parts ("05.02.2020 | Von Anna Berg"); only the first few are read.
+_STAMP_PARTS = re.compile(r"\s[-–—|•·]\s")
+MAX_STAMP_PARTS = 3
+# A byline line kept in the body: its lead word and longest length (the longest seen on
+# trafilatura-eval is "Text von <name> Illustration von <name>", 55 characters; 40 loses it,
+# 80 to 150 score the same; longer lines are sentences that start with "Von").
+_BODY_BYLINE_LEAD = re.compile(
+    r"^(?:(?:(?:ein|eine|a|an|blog|gast|guest)?\s*(?:beitrag|artikel|kommentar|interview|post|"
+    r"article|story|text|words)\s+)?(?:von|by)|autor(?:in|en)?|authors?|auteur|autore|"
+    r"text|texto|texte)\b\s*:?\s+\w",
+    re.IGNORECASE,
+)
+BODY_BYLINE_MAX_CHARS = 80
+# Separators a byline line may start with when it follows a kicker or a date ("| By Jane Doe").
+_LINE_SEPARATORS = "|•·-–—/ "
+# The first few text nodes after the headline belong to the article's own header, whatever the
+# class of their container says ("teaser-small__metadata" holds a story's own byline on some
+# CMSs); the zone test applies only beyond them. On trafilatura-eval's development half 0 loses
+# two pages and 4 to 16 score the same; 8 leaves room for a kicker and a date line while
+# staying short of lead paragraphs and rails.
+NEAR_HEADLINE_TRUSTED_NODES = 8
 _SITE_H1 = re.compile(r"site-?title|site-?name|logo|brand|blog-?title|header-?title")
 _PAYWALL_HINT = re.compile(r"paywall|premium")
 _PAYWALL_TEXT = re.compile(
@@ -214,8 +235,18 @@ _ZONE_MAX = timedelta(hours=14)
 # Two sources name the same instant when they differ by at most this much (rounding to minutes).
 LOCAL_FORM_SLACK_SECONDS = 60
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})
-_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                "dcterms.creator", "byl", "citation_author")  # fmt: skip
+# citation_author (the Highwire tags journals print for Google Scholar) comes first: on article
+# pages of journals the generic "author" meta sometimes lists the reference list's authors.
+_AUTHOR_META = ("citation_author", "author", "article:author", "parsely-author",
+                "sailthru.author", "dc.creator", "dcterms.creator", "byl",
+                "cxenseparse:author")  # fmt: skip
+# A byline inside a link whose text is this many times longer is a teaser's byline (headline,
+# summary and "Von X" all in one <a> to another story), not the page's own. An author link
+# (<a rel="author">Name</a>) has the byline's own length; 1 to 4 score the same on
+# trafilatura-eval, 2 keeps a margin over links that add a photo caption or a role.
+TEASER_LINK_RATIO = 2
+# How far up a byline's ancestors we look for such a teaser link.
+TEASER_LINK_DEPTH = 6
 # Lines shorter than this before the first paragraph are bylines or stamps the body kept; the
 # dateline is looked for in the first longer paragraph, at most this many short lines down.
 DATELINE_SHORT_CHARS = 80
@@ -583,7 +614,7 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
             text = el.get("content") or _text(name_el if name_el is not None else el)
         else:
             text = _text(el)
-        if text and len(text) <= MAX_BYLINE_CHARS and not zones.bad(el):
+        if text and len(text) <= MAX_BYLINE_CHARS and not zones.bad(el) and not _in_teaser(el):
             origin = "dom:itemprop" if itemprop else "dom:byline"
             cand.bylines.append((text, origin))
         return
@@ -603,6 +634,30 @@ def _collect_boxed(
     """Keep a date the zones refuse when its zone is only the article's own box."""
     if len(cand.boxed) < MAX_CANDIDATES and zones.bad(el) and zones.boxed(el):
         cand.boxed.append((value, how))
+
+
+def _in_teaser(el: etree._Element) -> bool:
+    """The byline sits in a link to another story together with that story's headline."""
+    for depth, parent in enumerate(el.iterancestors()):
+        if depth >= TEASER_LINK_DEPTH:
+            return False
+        if parent.tag == "a" and parent.get("href"):
+            return _longer_than(parent, TEASER_LINK_RATIO * max(len(_text(el)), 20))
+    return False
+
+
+def _longer_than(el: etree._Element, limit: int) -> bool:
+    """Whether the element's text (spaces collapsed) exceeds ``limit`` characters; reads only
+    as far as needed, so a link wrapping a whole broken page costs no more than a teaser."""
+    total = 0
+    try:
+        for piece in el.itertext():
+            total += len(" ".join(piece.split())) + 1
+            if total > limit + 1:
+                return True
+    except ValueError:
+        return False
+    return False
 
 
 # --- resolution ------------------------------------------------------------------------------
@@ -1118,11 +1173,11 @@ def _ld_people(res: _Resolver) -> list[str]:
     return names
 
 
-def _fuller_names(people: People, bylines: Sequence[tuple[str, str]]) -> People:
+def _fuller_names(people: People, bylines: Sequence[str]) -> People:
     """A one-word JSON-LD/meta name ("Todd") completed from the visible byline ("Todd Bates")."""
     if all(" " in a for a in people.authors):
         return people
-    visible = [a for text, _ in bylines for a in parse_byline(text).authors if " " in a]
+    visible = [a for text in bylines for a in parse_byline(text).authors if " " in a]
     fuller = tuple(
         next((v for v in visible if v.casefold().startswith(a.casefold() + " ")), a)
         if " " not in a
@@ -1132,9 +1187,67 @@ def _fuller_names(people: People, bylines: Sequence[tuple[str, str]]) -> People:
     return People(fuller, people.credit)
 
 
+def _surname(name: str) -> str:
+    return name.split()[-1].casefold() if name.split() else ""
+
+
+# What a byline naming several people holds somewhere: a list separator or a conjunction.
+_LIST_HINT = re.compile(r"[,;/&|·•]|\s(?:and|und|et|y|e|en|with|mit|avec|con|com)\s", re.IGNORECASE)
+
+
+def _wider_byline(people: People, bylines: Sequence[str]) -> People:
+    """JSON-LD and meta tags often name only the first of several authors: a visible byline that
+    names every one of them (by surname: "Eduardo Barreneche" is "E. Barreneche") and more is
+    the fuller list ("von Rudolf Fischer, Simon Kohler")."""
+    wanted = {_surname(a) for a in people.authors}
+    for text in bylines:
+        if _LIST_HINT.search(text) is None:
+            continue  # one name at most: cannot name more people (and parsing costs)
+        visible = parse_byline(text).authors
+        if len(visible) <= len(people.authors) or any(" " not in v for v in visible):
+            continue  # co-authors are printed with full names; "GIGA-Experte" is a title
+        if wanted <= {_surname(v) for v in visible}:
+            return People(visible, people.credit)
+    return people
+
+
+def _printed_wins(people: People, shown: People) -> bool:
+    """The "By Jane Doe" line printed under the headline names other people than JSON-LD/meta
+    (which often carry the CMS user who uploaded the story): the readers' byline wins when it
+    gives full names (a one-word "Von Dürer" is more likely a sentence than a byline)."""
+    if not shown.authors or any(" " not in a for a in shown.authors):
+        return False
+    return not {_surname(a) for a in people.authors} & {_surname(a) for a in shown.authors}
+
+
+def _stamp_byline(stamp: tuple[str, str]) -> str | None:
+    """The byline part of a stamp line: "Von Anna Berg, 3. März" or "05.02.2020 - Redaktion:
+    Anna Berg" (after a separator)."""
+    for part in _STAMP_PARTS.split(stamp[0], maxsplit=MAX_STAMP_PARTS):
+        if _BYLINE_LEAD.match(part):
+            return part
+    return None
+
+
+def _whole_line(text: str, parent: etree._Element) -> str:
+    """The byline's whole line when it names more people than its first node: "Von <a>A</a>
+    und <a>B</a>" (the node and the next text gave "Von A"). The line is joined with spaces
+    so that "Name<span>Last updated" does not glue into one word."""
+    if _longer_than(parent, MAX_BYLINE_CHARS):
+        return text
+    try:
+        line = " ".join(" ".join(parent.itertext()).split()).lstrip(_LINE_SEPARATORS)
+    except ValueError:
+        return text
+    first, whole = parse_byline(text).authors, parse_byline(line).authors
+    return line if first and set(first) < set(whole) else text
+
+
 def _byline_near_headline(res: _Resolver) -> list[str]:
     """A "Von Claudia Lindner" / "By Jane Doe" / "Text: …" line printed just below the headline."""
     h1 = res.cand.h1_element
+    if h1 is None:
+        h1 = _headline_element(res)
     if h1 is None:
         return []
     try:
@@ -1142,22 +1255,26 @@ def _byline_near_headline(res: _Resolver) -> list[str]:
     except etree.XPathError:
         return []
     found = nodes if isinstance(nodes, list) else []
-    read = 0
+    read = shown = 0
     for i, node in enumerate(found):
-        text = " ".join(str(node).split())
+        text = " ".join(str(node).split()).lstrip(_LINE_SEPARATORS)
         read += len(text)
+        shown += bool(text)
         if read > SCAN_TEXT_CHARS:
             break
-        if not text or len(text) > MAX_BYLINE_CHARS or not _BYLINE_LEAD.match(text):
+        label_only = _BYLINE_LABEL_ONLY.match(text)
+        if not text or len(text) > MAX_BYLINE_CHARS or not (label_only or _BYLINE_LEAD.match(text)):
             continue
         parent = node.getparent()
-        if parent is None or parent.tag in _SCAN_SKIP_TAGS or res.zones.bad(parent):
+        if parent is None or parent.tag in _SCAN_SKIP_TAGS:
             continue
-        if _BYLINE_LABEL_ONLY.match(text):
-            # "Von:" alone: the name is the next text ("<b>Von:</b> <a>Name</a>")
-            rest = (" ".join(str(n).split()) for n in found[i + 1 : i + 4])
+        if shown > NEAR_HEADLINE_TRUSTED_NODES and res.zones.bad(parent):
+            continue
+        if label_only:
+            # "Von:" alone: the name is the next non-blank text ("<b>Von:</b> <a>Name</a>")
+            rest = (" ".join(str(n).split()) for n in found[i + 1 : i + 12])
             text = f"{text} {next((r for r in rest if r), '')}"
-        return [text]
+        return [_whole_line(text, parent)]
     return []
 
 
@@ -1189,11 +1306,18 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
         ]
         sources.append((values, f"meta:{key}"))
     sources.extend(([text], origin) for text, origin in cand.bylines)
-    sources.extend(([text], "dom:stamp") for text, _ in cand.stamps if _BYLINE_LEAD.match(text))
+    sources.extend(([line], "dom:stamp") for line in map(_stamp_byline, cand.stamps) if line)
+
+    near: list[list[str]] = []  # the byline under the headline, read at most once
+
+    def near_headline() -> list[str]:
+        if not near:
+            near.append(_byline_near_headline(res))
+        return near[0]
 
     def all_sources() -> Iterable[tuple[list[str], str]]:
         yield from sources
-        yield _byline_near_headline(res), "dom:text"  # read only when nothing above named anyone
+        yield near_headline(), "dom:text"  # read only when nothing above named anyone
 
     for values, origin in all_sources():
         if not values:
@@ -1211,8 +1335,16 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
             fallback = fallback or (people, origin)
             continue
         res.provenance["authors"] = origin
-        if not origin.startswith("dom:"):
-            people = _fuller_names(people, cand.bylines)
+        printed = near_headline()
+        visible = [text for text, _ in cand.bylines] + printed
+        if origin.startswith("dom:"):
+            people = _wider_byline(people, visible)
+        else:
+            people = _wider_byline(_fuller_names(people, visible), visible)
+            shown = parse_byline(printed[0]) if printed else People()
+            if _printed_wins(people, shown):
+                res.provenance["authors"] = "dom:text"
+                people = People(shown.authors, people.credit or shown.credit)
         return _add_credit(res, people, meta_credit)
     if fallback is not None:
         res.provenance["authors"] = fallback[1]
@@ -1221,6 +1353,25 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
         res.provenance["credit"] = meta_credit[1]
         return People((), meta_credit[0])
     return People()
+
+
+def _body_byline(paragraphs: Sequence[str]) -> tuple[str, ...]:
+    """Authors from the one byline line the body kept ("Text: Anna Berg" closing the story,
+    "Text von Anna Berg" under a deck), for pages whose markup names nobody. Two or more such
+    lines are a listing's teasers, not one story's byline."""
+    found = [
+        text
+        for text in paragraphs
+        if len(text) <= BODY_BYLINE_MAX_CHARS
+        and not text.endswith(":")
+        and _BODY_BYLINE_LEAD.match(text)
+    ]
+    if len(found) != 1:
+        return ()
+    authors = parse_byline(found[0]).authors
+    if not authors or any(" " not in a or a.islower() for a in authors):
+        return ()  # "By the numbers": a name is printed in full and capitalised
+    return authors
 
 
 def _credit_only(text: str) -> bool:
@@ -1584,6 +1735,13 @@ def complete_metadata(
     dateline = _dateline(paragraphs)
     if dateline is not None:
         provenance["dateline"] = "text:dateline"
+    authors = meta.authors
+    if all(looks_like_handle(a) for a in authors):
+        # nobody named, or only a login ("human"): a byline line in the body names the person
+        printed = _body_byline(paragraphs)
+        if printed:
+            authors = printed
+            provenance["authors"] = "text:byline"
     credit = meta.credit
     if credit is None and dateline is not None and dateline.agency:
         credit = dateline.agency
@@ -1599,6 +1757,7 @@ def complete_metadata(
     provenance["page_type"] = "gate"
     return replace(
         meta,
+        authors=authors,
         dateline=dateline,
         credit=credit,
         language=language,

@@ -65,7 +65,7 @@ _DESK = re.compile(
 # Job titles that follow a name after a comma or stand alone ("Staff Writer", "Senior Reporter").
 _ROLE = re.compile(
     r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
-    r"photographer|analyst|critic|chief|senior|deputy|managing|bureau|special\s+to|"
+    r"photographer|analyst|critic|chief|senior|deputy|managing|bureau|special\s+to|expert(?:in)?|"
     r"(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|periodista|giornalista|"
     r"jornalista|envoyé|correspondant|corresponsal|corrispondente)(?:s|es|e|en|innen|a)?\b",
     re.IGNORECASE,
@@ -78,7 +78,8 @@ _ORG = re.compile(
 )
 _LEAD = re.compile(
     r"^\s*(?:(?:written|posted|reported|story|words|text|photos?)\s+by|by|von|par|por|door|"
-    r"(?-i:di)|author|autor|auteur|autore|text|texto|texte|posted|geschrieben\s+von)\s*[:\-]?\s+",
+    r"(?-i:di)|authors?|autor(?:in|en)?|auteur|autore|text|texto|texte|posted|geschrieben\s+von|"
+    r"(?:interview|redaktion|rédaction|redacción)\s*:)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
 # Words that label a byline rather than name someone ("Published by", "Veröffentlicht am",
@@ -91,7 +92,8 @@ _LABEL_WORDS = frozenset(
         "texte", "texto", "story", "words", "reported", "updated", "aktualisiert", "from",
         "written_by", "par", "por", "di", "da", "door", "de", "du", "posté", "publié", "publicado",
         "pubblicato", "gespeichert", "eingestellt", "verfasst", "alle", "beiträge", "all",
-        "posts", "view", "more", "articles", "mehr",
+        "posts", "view", "more", "articles", "mehr", "pressemitteilung", "gastbeitrag",
+        "kommentar", "interview", "ein", "eine",
     }
 )  # fmt: skip
 _LABEL_PREFIX = re.compile(
@@ -101,16 +103,63 @@ _LABEL_PREFIX = re.compile(
 )
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 # Where a byline's name part ends and its date part begins: "Von R. R. am 3. März 2020",
-# "Posted by Konstantin @ 12:00 am", "Jane Doe | March 3".
+# "Posted by Konstantin @ 12:00 am", "Jane Doe | March 3", "Jane Doe - Senior Editor", "Jane Doe
+# for The Sunday Paper", "Text von A Illustration von B" (a picture credit ends the name part).
 _TAIL = re.compile(
     r"\s+(?:am|on|at|le|el|il|em|um|@|-|–|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)"
-    r"\.?,?\s+(?=[^\s]*\d)|\s[|•·]\s|,?\s+(?:updated|aktualisiert)\b",
+    r"\.?,?\s+(?=[^\s]*\d)|\s[|•·]\s|,?\s+(?:updated|aktualisiert)\b|\s[-–—]\s|"
+    r"\s(?:for|für|pour|para|per)\s+(?=(?:the\s+)?(?-i:[A-Z]))|"
+    r"[\s,;/]+(?:illustrations?|fotos?|photos?|photography|bilder?|grafiken?|karikatur|"
+    r"zeichnungen?|images?)\s*(?:von|by|de|:)",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:[,;|/·•]|\s(?:and|und|et|y|e|en|&|with|mit|avec|con|com)\s)\s*",
+    r"\s*(?:[,;|/·•]|\s(?:im\s+gespräch\s+mit|in\s+conversation\s+with|and|und|et|y|e|en|&|"
+    r"with|mit|avec|con|com)\s)\s*",
     re.IGNORECASE,
 )
+# "Text und Fotos: Anna Berg" credits one person for both; read it as "Text: Anna Berg" before
+# a picture credit ("…, Fotos: Carl Dahl") is cut off as the end of the byline's name part.
+_TEXT_AND = re.compile(
+    r"\b(text|texte|texto|words)\s+(?:und|and|&|et|y|e)\s+"
+    r"(?:fotos?|photos?|bilder|interviews?|illustrations?)\b",
+    re.IGNORECASE,
+)
+# Characters that are not part of a printed name: soft hyphens ("Mat\xadthi\xadas" from
+# hyphenating CSS), zero-width spaces and joiners.
+_INVISIBLE = str.maketrans("", "", "\xad\u200b\u200c\u200d\u2060\ufeff")
+# Legal forms and collective nouns of organisations: "Bund der Energieverbraucher e.V.",
+# "Web Commerce GmbH", "Pamela Anderson Foundation". No person's name holds these words; they
+# are checked in every position (unlike _ORG, whose "Post" or "Times" can be a surname).
+_LEGAL = re.compile(
+    r"(?:^|\s)(?:e\.\s?v\.?|g?gmbh|ag|kg|inc\.?|ltd\.?|llc|plc|corp\.?|s\.a\.|verband|verein|"
+    r"stiftung|foundation|association|institut|institute|university|universität|ministerium|"
+    r"ministry)(?=$|[\s,.])",
+    re.IGNORECASE,
+)
+# A leading capitalised article makes a title, not a name: "Die FURCHE", "The Local", "Der
+# Spiegel". Lower case it is a blogger's nickname ("der Michel"), which the annotators keep.
+_ARTICLE_LEAD = frozenset({"the", "die", "der", "das"})
+# A picture or source credit names a photographer or an outlet, never the story's author:
+# "Foto: Ingo Schneider", "Bild © hr", "Quelle: dpa" (the agency in it still credits).
+_PICTURE_CREDIT = re.compile(
+    r"^\s*(?:©|\(c\)|(?:fotos?|photos?|bild(?:er)?|images?|illustrations?|grafik|credits?|"
+    r"quelle|source)\s*(?:©|:))",
+    re.IGNORECASE,
+)
+# Prepositions that put a byline candidate in a sentence ("Tricks für zu Hause", "Von
+# Atemschutzmaske über Exit-Strategie bis Zoonose"); no name holds them. Lower-case words as such
+# are not judged: "Mobasir hassan" and usernames ("Catch more fish") are printed that way.
+_PROSE_WORDS = frozenset(
+    {"für", "über", "bis", "ohne", "gegen", "durch", "unter", "nach", "from", "about", "sur",
+     "avec", "pour", "sobre", "para", "sulla"}
+)  # fmt: skip
+# A web address after a name is the outlet: "Bob Yirka, Phys.org", "wien.ORF.at" (a lower-case
+# ending after the last dot; "C.Habermueller" and "J.R.R." are names). Alone, a domain is kept
+# as the byline the page gives (blogs sign as "uncut-news.ch").
+_DOMAIN = re.compile(r"\w\.[a-z]{2,6}$")
+# After a first name, one upper-case word of 2-5 letters is an outlet: "Rob Picheta, CNN".
+_OUTLET_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _DIGIT = re.compile(r"\d")
 _INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -158,22 +207,38 @@ def _is_person(name: str) -> bool:
     words = name.split()
     if len(words) > MAX_NAME_WORDS or not _LETTER.search(name):
         return False
+    if (words[0].lower() in _ARTICLE_LEAD and not words[0].islower()) or _LEGAL.search(name):
+        return False
+    if any(w in _PROSE_WORDS for w in words):
+        return False
     return not (_DESK.search(name) or _ROLE.search(name))
+
+
+def _outlet(segment: str) -> bool:
+    return bool(_ORG.search(segment) or _OUTLET_ACRONYM.match(segment) or _DOMAIN.search(segment))
 
 
 def parse_byline(text: str) -> People:
     """Split one byline string into people and a credit. Never raises."""
-    text = " ".join(text.split())[:MAX_BYLINE_CHARS]
-    text = _NOISE.sub(" ", text)
-    head = _TAIL.split(text, maxsplit=1)[0]
-    if not all(w.lower().strip(".:,") in _LABEL_WORDS for w in head.split()):
-        text = head  # "R. R. am 3. März": the name, then its date; a bare label keeps all
-    authors: list[str] = []
+    text = " ".join(text.translate(_INVISIBLE).split())[:MAX_BYLINE_CHARS]
+    text = _TEXT_AND.sub(r"\1", _NOISE.sub(" ", text))
     agencies: list[str] = []
+    parts = _TAIL.split(text, maxsplit=1)
+    if not all(w.lower().strip(".:,") in _LABEL_WORDS for w in parts[0].split()):
+        # "R. R. am 3. März": the name, then its date; a bare label keeps all. An agency after
+        # the cut ("Peter Müller - dpa") still credits the story.
+        text = parts[0]
+        tail = _SPLIT.split(parts[1]) if len(parts) > 1 and parts[1] else []
+        agencies.extend(a for a in (agency(_clean(t)) for t in tail) if a is not None)
+    authors: list[str] = []
     desk: str | None = None
     for position, raw in enumerate(_SPLIT.split(_LEAD.sub("", text))):
         segment = _clean(raw)
         if not segment:
+            continue
+        if _PICTURE_CREDIT.match(segment):
+            found = agency(_PICTURE_CREDIT.sub("", segment))
+            agencies.extend([found] if found else [])
             continue
         found = agency(segment)
         if found is not None:
@@ -188,7 +253,7 @@ def parse_byline(text: str) -> People:
         if _DESK.search(segment) and len(segment) <= MAX_NAME_CHARS:
             desk = desk or re.sub(r"^(?:the|die|der|la|le|el)\s+", "", segment, flags=re.I)
             continue
-        if position > 0 and authors and _ORG.search(segment):
+        if position > 0 and authors and _outlet(segment):
             continue  # "Jane Doe, Washington Post": the outlet, not a co-author
         if _is_person(segment):
             authors.append(segment)
