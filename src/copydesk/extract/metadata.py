@@ -23,6 +23,7 @@ the article's own dates, authors or title.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -61,6 +62,28 @@ MAX_HINTED_ELEMENTS = 3000
 MAX_TITLE_CHARS = 300
 # How many ancestors we walk to decide whether an element sits in a rail, sidebar or comments.
 MAX_ZONE_DEPTH = 40
+# Taxonomy links: WordPress and most blog engines mark a post's categories rel="category tag"
+# and its tags rel="tag" (the microformat; Blogger's labels too). At most this many of each are
+# read, outside rails and comments: a post carries 1-10, an archive page hundreds. Link texts
+# longer than MAX_TAG_CHARS are sentences ("Read all posts about ..."), not names.
+MAX_TAXONOMY_LINKS = 30
+MAX_TAG_CHARS = 80
+# A JSON-LD articleSection of this many comma-separated parts is a joined list of categories
+# (and tags): one section name with two commas is rarer than a list joined into one string.
+SECTION_LIST_PARTS = 3
+_LIST_SPLIT = re.compile(r",(?![^(]*\))")  # commas outside parentheses
+# Breadcrumb trails read (longer ones are site maps), the names of a home crumb, and the longest
+# crumb read as a section: a crumb longer than a section name is the page's own headline.
+MAX_CRUMBS = 8
+_HOME_NAMES = frozenset({"home", "homepage", "startseite", "start", "accueil", "inicio",
+                         "portada", "home page", "página inicial", "pagina iniziale"})  # fmt: skip
+MAX_SECTION_CHARS = 40
+# Descriptions: a declared description this short that names the site is the site's tagline,
+# not a summary of the page (measured: taglines run 10-50 characters, summaries 80-300).
+SITE_TAGLINE_CHARS = 60
+_TEMPLATE = re.compile(r"\{\{.{0,200}?\}\}|\{%.{0,200}?%\}|\$\{[^}]{0,200}\}")
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
+_HOME_PATH = re.compile(r"/?(?:index\.\w+)?")
 
 # The candidates are gathered in two C-speed scans: ``iter()`` over the tags we read (~0.2 ms per
 # page) and one XPath over the class/itemprop/rel attribute strings, of which only the matching
@@ -239,6 +262,9 @@ class _Candidates:
     paywall: bool = False
     consent: bool = False
     video: bool = False
+    categories: list[str] = field(default_factory=list)  # rel="category" link texts
+    tag_links: list[str] = field(default_factory=list)  # rel="tag" link texts
+    crumbs: list[tuple[str | None, str]] = field(default_factory=list)  # microdata (name, url)
 
 
 class _Zones:
@@ -357,8 +383,12 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
                 continue
         elif name in ("itemprop", "property"):
             if not _ITEMPROP_HINT.search(value):
+                if value == "itemListElement":
+                    _collect_crumb(value.getparent(), cand)
                 continue
         elif name != "rel" or "author" not in value:
+            if name == "rel":
+                _collect_taxonomy(value, cand, zones)
             continue
         el = value.getparent()
         if el is None or el in seen or (el.tag in _TAGS and el.tag != "h2"):
@@ -368,6 +398,37 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
             break
         _collect_element(el, el.tag if isinstance(el.tag, str) else "", cand, zones)
     return cand
+
+
+def _collect_taxonomy(rel: Any, cand: _Candidates, zones: _Zones) -> None:
+    """A category or tag link (``<a rel="category tag">``, ``<a rel="tag">``) of the post."""
+    words = str(rel).lower().split()
+    target = cand.categories if "category" in words else cand.tag_links if "tag" in words else None
+    el = rel.getparent()
+    if target is None or el is None or el.tag != "a" or len(target) >= MAX_TAXONOMY_LINKS:
+        return
+    text = _text(el)
+    if text and len(text) <= MAX_TAG_CHARS and text not in target and not zones.bad(el):
+        target.append(text)
+
+
+def _collect_crumb(el: etree._Element | None, cand: _Candidates) -> None:
+    """One item of a microdata BreadcrumbList: its ``name`` and its ``item`` link."""
+    parent = el.getparent() if el is not None else None
+    if el is None or parent is None or len(cand.crumbs) >= MAX_CRUMBS:
+        return
+    if "breadcrumblist" not in (parent.get("itemtype") or "").lower():
+        return
+    name: str | None = None
+    url = ""
+    for child in el.iter():
+        prop = child.get("itemprop")
+        if prop == "name" and name is None:
+            name = child.get("content") or _text(child)
+        elif prop == "item" and not url:
+            url = child.get("href") or child.get("itemid") or child.get("content") or ""
+    if name and len(name) <= MAX_TAG_CHARS:
+        cand.crumbs.append((name, url))
 
 
 def _collect_meta(el: etree._Element, cand: _Candidates) -> None:
@@ -1117,6 +1178,135 @@ def _first(
     return None
 
 
+def _resolve_description(res: _Resolver, sites: Sequence[str]) -> str | None:
+    """The first declared description that describes this page: markup and entities a CMS
+    escaped twice are resolved; an unfilled template ("{{ teaser }}") and the site's own name
+    or tagline ("example.de - das Portal für …" on every page) are passed over."""
+    candidates: list[tuple[str | None, str]] = [
+        (text_of(_main_value(res, "description")), "jsonld:description")
+    ]
+    for key in ("og:description", "description", "twitter:description"):
+        found = res.meta(key)
+        candidates.append((found[0] if found else None, f"meta:{key}"))
+    keys = [k for k in (_norm(n).replace(" ", "") for n in sites if n) if len(k) > 3]
+    for raw, source in candidates:
+        text = _clean_description(raw) if raw else None
+        if not text or _TEMPLATE.search(text):
+            continue
+        squeezed = _norm(text).replace(" ", "")
+        if len(text) <= SITE_TAGLINE_CHARS and any(k in squeezed for k in keys):
+            continue
+        res.provenance["description"] = source
+        return text
+    return None
+
+
+def _clean_description(text: str) -> str | None:
+    if "<" in text:
+        text = _MARKUP.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split()) or None
+
+
+def _resolve_section(res: _Resolver, sites: Sequence[str]) -> str | None:
+    """The declared section; else the post's first category link. A JSON-LD articleSection
+    that joins a list into one string ("Netzwerk, Windows, Cmd") gives its first item."""
+    section = _first(
+        res,
+        "section",
+        ("articleSection",),
+        ("article:section", "section", "category", "parsely-section"),
+    )
+    if section is not None and _is_headline(res, section):
+        del res.provenance["section"]  # the headline put in the section tag
+        section = None
+    if section is not None:
+        parts = [p.strip() for p in _LIST_SPLIT.split(section) if p.strip()]
+        joined = len(parts) >= SECTION_LIST_PARTS
+        if joined and res.provenance.get("section") == "jsonld:articleSection":
+            return parts[0]
+        return section
+    crumb = _breadcrumb_section(res, sites)
+    if crumb is not None:
+        res.provenance["section"] = crumb[1]
+        return crumb[0]
+    if res.cand.categories:
+        res.provenance["section"] = "dom:category"
+        return res.cand.categories[0]
+    return None
+
+
+def _breadcrumb_section(res: _Resolver, sites: Sequence[str]) -> tuple[str, str] | None:
+    """The first crumb of a BreadcrumbList (JSON-LD, else microdata) between the home page and
+    the page itself ("Home > Politik > Ausland > <headline>" gives "Politik")."""
+    trails: list[tuple[list[tuple[str | None, str]], str]] = []
+    for node in res.ld.nodes:
+        if "breadcrumblist" in node_types(node):
+            items = [i for i in as_list(node.get("itemListElement")) if isinstance(i, Mapping)]
+            crumbs = sorted(items, key=_position)[:MAX_CRUMBS]
+            trails.append(([(_crumb_name(c), _crumb_url(c)) for c in crumbs], "jsonld"))
+    if res.cand.crumbs:
+        trails.append((list(res.cand.crumbs[:MAX_CRUMBS]), "dom:itemprop"))
+    for named, source in trails:
+        for index, (name, url) in enumerate(named):
+            if not name or (index == 0 and _is_home(name, url, sites)):
+                continue
+            if index == len(named) - 1 and index > 0 and _is_page(res, name, url):
+                break
+            return name, f"{source}:BreadcrumbList" if source == "jsonld" else source
+    return None
+
+
+def _position(item: Mapping[str, Any]) -> float:
+    try:
+        return float(str(item.get("position", "")).strip())
+    except ValueError:
+        return float("inf")
+
+
+def _crumb_name(item: Mapping[str, Any]) -> str | None:
+    name = text_of(item.get("name"))
+    inner = item.get("item")
+    if not name and isinstance(inner, Mapping):
+        name = text_of(inner.get("name"))
+    return name[:MAX_TAG_CHARS] if name and len(name) <= MAX_TAG_CHARS else None
+
+
+def _crumb_url(item: Mapping[str, Any]) -> str:
+    inner = item.get("item")
+    if isinstance(inner, Mapping):
+        inner = inner.get("@id") or inner.get("url")
+    return str(inner or item.get("url") or "")
+
+
+def _is_home(name: str, url: str, sites: Sequence[str]) -> bool:
+    """The first crumb is the home page: named so or after the site, or linking to "/"."""
+    path = urlsplit(url).path if url else ""
+    key = _norm(name)
+    return (
+        key in _HOME_NAMES
+        or any(key == _norm(site) for site in sites if site)
+        or bool(url and _HOME_PATH.fullmatch(path))
+    )
+
+
+def _is_page(res: _Resolver, name: str, url: str) -> bool:
+    """The last crumb names the page itself: no link, the page's own URL, or its headline."""
+    if not url:
+        return True
+    if res.url and url.rstrip("/") == res.url.rstrip("/"):
+        return True
+    return len(name) > MAX_SECTION_CHARS or _is_headline(res, name)
+
+
+def _is_headline(res: _Resolver, name: str) -> bool:
+    """The text is the page's headline (its h1, or its <title> before a site suffix)."""
+    key = _norm(name)
+    titles = [*res.cand.h1[:1], *_TITLE_SEPARATORS.split(res.cand.title or "")[:1]]
+    return any(key == _norm(t) for t in titles if t)
+
+
 def _resolve_tags(res: _Resolver) -> tuple[str, ...]:
     tags: list[str] = []
     source = ""
@@ -1126,13 +1316,18 @@ def _resolve_tags(res: _Resolver) -> tuple[str, ...]:
         if text:
             tags.extend(t.strip() for t in text.split(",") if isinstance(item, str))
             source = "jsonld:keywords"
-    if not tags:
-        for key in ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags"):
-            for value in res.cand.meta.get(key, ()):
-                tags.extend(t.strip() for t in value.split(","))
-            if tags:
-                source = f"meta:{key}"
-                break
+    # the page's visible tag links come before the generic "keywords" meta, which many sites
+    # fill with one site-wide list of search terms
+    for key in ("article:tag", "news_keywords", "parsely-tags", "sailthru.tags", "", "keywords"):
+        if tags:
+            break
+        if not key:
+            tags = [t.lstrip("#") for t in res.cand.tag_links]
+            source = "dom:tag"
+            continue
+        for value in res.cand.meta.get(key, ()):
+            tags.extend(t.strip() for t in value.split(","))
+        source = f"meta:{key}"
     clean = [t for t in dict.fromkeys(" ".join(t.split()) for t in tags) if 0 < len(t) <= 80]
     if clean:
         res.provenance["tags"] = source
@@ -1271,18 +1466,8 @@ def extract_metadata(doc: Document, *, fetched_at: datetime | None = None) -> Me
         site_name = text_of(pub.get("name")) if isinstance(pub, Mapping) else None
         if site_name:
             res.provenance["site_name"] = "jsonld:publisher"
-    description = _first(
-        res,
-        "description",
-        ("description",),
-        ("og:description", "description", "twitter:description"),
-    )
-    section = _first(
-        res,
-        "section",
-        ("articleSection",),
-        ("article:section", "section", "category", "parsely-section"),
-    )
+    description = _resolve_description(res, site_names)
+    section = _resolve_section(res, site_names)
     declared, lang_source = _declared_language(res, doc)
     if declared:
         res.provenance["language"] = lang_source

@@ -1,0 +1,93 @@
+"""Description, section, tags and site name: the shapes real sites use, on pages we wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import copydesk
+from copydesk.model import Article
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "metadata"
+
+
+def _extract(name: str, url: str = "https://example.org/2021/10/17/post/") -> Article:
+    return copydesk.extract((FIXTURES / name).read_bytes(), url=url)
+
+
+def test_wordpress_category_and_tag_links_outside_rails() -> None:
+    article = _extract("blog_taxonomy.html")
+    # the post's own rel="category tag" links, not the related post's nor the menu's
+    assert article.section == "Spaziergänge"
+    assert article.provenance["section"] == "dom:category"
+    # rel="tag" links of the post win over the site-wide keywords meta; the tag cloud in the
+    # sidebar and the related post's tags are not the post's; "#Kraniche" is the tag "Kraniche"
+    assert article.tags == ("Kanal", "Kraniche", "Nebel")
+    assert article.provenance["tags"] == "dom:tag"
+    assert article.site_name == "Notizen aus Lindenau"
+
+
+def test_description_markup_and_double_escapes_are_resolved_templates_skipped() -> None:
+    article = _extract("blog_taxonomy.html")
+    assert article.description == (
+        "Ein kalter Morgen, Nebel über dem Wasser und die ersten Kraniche. "
+        "Ein Rundgang & ein paar Fotos."
+    )
+    assert article.provenance["description"] == "meta:og:description"
+
+
+def test_jsonld_breadcrumb_gives_the_section_between_home_and_page() -> None:
+    article = _extract("news_breadcrumb.html", "https://courier.example/local-politics/tram/")
+    assert article.section == "Local Politics"
+    assert article.provenance["section"] == "jsonld:BreadcrumbList"
+    assert article.tags == ("Transport", "City council", "Trams")
+
+
+def test_site_tagline_is_not_the_description() -> None:
+    article = _extract("news_breadcrumb.html")
+    assert article.description is not None
+    assert article.description.startswith("The city council voted 31 to 12")
+    assert article.provenance["description"] == "meta:description"
+
+
+def test_microdata_breadcrumb_and_headline_in_section_tag() -> None:
+    article = _extract("microdata_breadcrumb.html")
+    # article:section holds the headline: not a section; the microdata trail gives "Lokales",
+    # not the "Sport" item of a teaser ItemList
+    assert article.section == "Lokales"
+    assert article.provenance["section"] == "dom:itemprop"
+    assert article.page_type == "article"
+
+
+def test_joined_article_section_list_gives_its_first_item() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "BlogPosting", '
+        '"headline": "Netzwerk langsam", "articleSection": "Netzwerk, Windows, Cmd"}</script>'
+        "</head><body><h1>Netzwerk langsam</h1><p>Text.</p></body></html>"
+    )
+    assert copydesk.extract(page).section == "Netzwerk"
+    two = page.replace("Netzwerk, Windows, Cmd", "Food, Drink")
+    assert copydesk.extract(two).section == "Food, Drink"  # one name with a comma stays whole
+
+
+def test_breadcrumb_without_a_middle_crumb_gives_no_section() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "BreadcrumbList", '
+        '"itemListElement": [{"position": 1, "name": "Home", "item": "https://a.example/"}, '
+        '{"position": 2, "name": "Some headline"}]}</script></head>'
+        "<body><h1>Some headline</h1></body></html>"
+    )
+    assert copydesk.extract(page).section is None
+
+
+def test_taxonomy_on_junk_never_raises() -> None:
+    junk = (
+        '<a rel="tag"></a><a rel="category tag">' + "x" * 500 + "</a>"
+        '<ol itemtype="BreadcrumbList"><li itemprop="itemListElement"></li></ol>'
+        '<script type="application/ld+json">{"@type": "BreadcrumbList", "itemListElement": '
+        '[{"position": "x"}, 3, {"item": {"name": 5}}]}</script>'
+        '<meta name="description" content="<p>&amp;amp;{{ x }}">'
+    )
+    article = copydesk.extract(junk)
+    assert article.tags == ()
+    assert article.section is None
+    assert article.description is None
