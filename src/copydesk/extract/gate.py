@@ -27,6 +27,16 @@ MIN_DECLARED_ARTICLE_CHARS = 150
 LISTING_MIN_TEASERS = 12
 # A listing has little running text per teaser; an article with a big rail has a lot.
 LISTING_MAX_CHARS_PER_TEASER = 120
+# A page without running text that still links this many teaser headlines is a list of them (a
+# short section front, a tag page, a page that is only a "Latest" rail), not an empty "other".
+# An article's related rail alone never decides: the rule applies only below MIN_ARTICLE_CHARS,
+# after the error, consent, video and gallery checks. 3 is the smallest rail our fixtures have.
+RAIL_MIN_TEASERS = 3
+# Words a link text needs to count as a teaser headline for that rule: headlines are sentences
+# ("Port expansion approved after two-year review"); menus, topic pages and section headings
+# linked from h3s ("Kontakt", "Delegation of authority") are not. 4 kept every teaser headline
+# of our fixtures and dropped the topic and menu headings of the data-set pages we looked at.
+TEASER_MIN_WORDS = 4
 
 _ERROR = re.compile(
     r"\b(?:404|410|page not found|not found|seite nicht gefunden|nicht gefunden|page introuvable|"
@@ -34,6 +44,22 @@ _ERROR = re.compile(
     r"access denied|zugriff verweigert)\b",
     re.IGNORECASE,
 )
+# What error pages say in their headline when the <title> is only the site's name.
+_ERROR_HEADLINE = re.compile(
+    r"\b(?:(?:could ?n[o']?t|can ?n[o']?t) (?:be )?f(?:in|ou)d|no longer (?:exists?|available)|"
+    r"does ?n[o']?t exist|existiert nicht|nicht mehr verfügbar|n'existe pas|introuvable|"
+    r"no existe|non esiste|não existe)",
+    re.IGNORECASE,
+)
+# Template names in <body class> (WordPress and the many themes and CMSs modelled on it):
+# category, tag, author and date archives and search results are listings, error404 is an error,
+# "single-post" is one post (whose body the extractor may still miss: never a listing then).
+_LISTING_BODY = frozenset({"archive", "search-results", "search-no-results", "blog-archive"})
+_ERROR_BODY = frozenset({"error404", "error-404", "page-404", "not-found"})
+_ARTICLE_BODY = frozenset({"single-post", "single-article", "single-format-standard"})
+# Teaser links that carry their role in their class ("result-title", "card__headline") rather
+# than sitting in an h2-h4: search result lists and card grids.
+_TEASER_CLASS = re.compile(r"(?:^|[-_\s])(?:title|headline)(?:$|[-_\s])", re.IGNORECASE)
 _CONSENT = re.compile(
     r"accept all|accept cookies|alle akzeptieren|zustimmen und weiter|tout accepter|"
     r"accepter et continuer|aceptar todo|aceptar y continuar|accetta tutto|aceitar tudo|"
@@ -67,6 +93,9 @@ class PageSignals:
     title_text: str = ""
     has_video: bool = False
     consent_text: bool = False
+    teaser_links: int = 0
+    # the page's template as <body class> names it: "listing", "error", "article" or ""
+    template: str = ""
 
 
 def headline_links(root: etree._Element) -> int:
@@ -86,12 +115,56 @@ def headline_links(root: etree._Element) -> int:
     return count
 
 
+def _headline_like(a: etree._Element) -> bool:
+    try:
+        return len("".join(a.itertext()).split()) >= TEASER_MIN_WORDS
+    except ValueError:
+        return False
+
+
+def teaser_links(root: etree._Element) -> int:
+    """Teaser headlines: links of at least TEASER_MIN_WORDS words in an h2-h4, or whose class
+    names them a title or headline ("result-title", "card__headline") wherever they sit."""
+    nested: set[etree._Element] = set()
+    seen: set[etree._Element] = set()
+    for heading in root.iter(*_HEADLINE_TAGS):
+        if heading in nested:
+            continue
+        nested.update(heading.iterdescendants(*_HEADLINE_TAGS))
+        seen.update(a for a in heading.iter("a") if a.get("href") is not None)
+    seen.update(
+        a
+        for a in root.iter("a")
+        if a.get("href") is not None and _TEASER_CLASS.search(a.get("class") or "")
+    )
+    return sum(1 for a in seen if _headline_like(a))
+
+
+def template(root: etree._Element) -> str:
+    """The page's template as its ``<body class>`` names it: "listing", "error", "article" or
+    "" when nothing says."""
+    body = root.find("body")
+    classes = set((body.get("class") or "").lower().split()) if body is not None else set()
+    if classes & _ERROR_BODY:
+        return "error"
+    if classes & _LISTING_BODY:
+        return "listing"
+    if classes & _ARTICLE_BODY:
+        return "article"
+    return ""
+
+
 def decide(signals: PageSignals, body_chars: int) -> PageType:
     """The page type from the markup signals and the running text found."""
     og = (signals.og_type or "").lower()
     types = signals.jsonld_types
     declared_article = signals.jsonld_articles == 1 or og == "article"
-    if _ERROR.search(signals.title_text) and body_chars < MIN_ARTICLE_CHARS * 2:
+    error = (
+        signals.template == "error"
+        or _ERROR.search(signals.title_text) is not None
+        or _ERROR_HEADLINE.search(signals.title_text) is not None
+    )
+    if error and body_chars < MIN_ARTICLE_CHARS * 2:
         return "other"
     if signals.consent_text and body_chars < MIN_ARTICLE_CHARS:
         return "other"
@@ -103,7 +176,7 @@ def decide(signals: PageSignals, body_chars: int) -> PageType:
         return "listing" if many_teasers or body_chars < MIN_ARTICLE_CHARS else "other"
     if declared_article and body_chars >= MIN_DECLARED_ARTICLE_CHARS:
         return "article"
-    if many_teasers and thin:
+    if (many_teasers and thin) or signals.template == "listing":
         return "listing"
     videoish = signals.has_video or og.startswith("video") or "videoobject" in types
     galleryish = types & {"imagegallery", "mediagallery"} or og in ("gallery", "photo")
@@ -111,6 +184,10 @@ def decide(signals: PageSignals, body_chars: int) -> PageType:
         return "other"
     if body_chars >= MIN_ARTICLE_CHARS:
         return "article"
+    teasers = signals.teaser_links
+    post = declared_article or signals.template == "article"  # a post whose text we missed
+    if teasers >= RAIL_MIN_TEASERS and not post:
+        return "listing"
     return "other"
 
 

@@ -37,7 +37,7 @@ from lxml import etree
 from copydesk.enrich.language import LanguageIdentifier, body_language, normalise_tag
 from copydesk.extract import dates as D
 from copydesk.extract.dateline import find_dateline
-from copydesk.extract.gate import PageSignals, decide, headline_links
+from copydesk.extract.gate import PageSignals, decide, headline_links, teaser_links, template
 from copydesk.extract.images import collect_images
 from copydesk.extract.jsonld import JsonLd, as_list, node_types, parse_jsonld, resolve, text_of
 from copydesk.extract.people import People, agency, looks_like_handle, merge_people, parse_byline
@@ -1416,6 +1416,8 @@ def _signals(res: _Resolver, doc: Document, title: str | None) -> PageSignals:
         title_text=" ".join(x for x in (res.cand.title, title) if x),
         has_video=res.cand.video,
         consent_text=res.cand.consent,
+        teaser_links=teaser_links(doc.root),
+        template=template(doc.root),
     )
 
 
@@ -1436,7 +1438,7 @@ def page_signals(doc: Document) -> PageSignals:
     cand = _collect(doc, zones)
     ld = parse_jsonld(cand.jsonld_blocks)
     res = _Resolver(cand, ld, ld.main(), doc.url, None, datetime.now(UTC), False, zones)
-    return _signals(res, doc, None)
+    return _signals(res, doc, cand.h1[0] if cand.h1 else None)  # the headline, as extraction
 
 
 def extract_metadata(doc: Document, *, fetched_at: datetime | None = None) -> Metadata:
