@@ -103,3 +103,27 @@ def test_an_article_rail_never_makes_a_listing() -> None:
     body = "<p>" + "A sentence of the article's own running text goes here. " * 9 + "</p>"
     page = f"<html><body><article><h1>Headline</h1>{body}</article><aside>{rail}</aside></body>"
     assert classify_page(page) == "article"
+
+
+def test_article_prose_beside_a_big_rail_is_an_article_short_summaries_a_listing() -> None:
+    rail = "".join(
+        f'<li><h3><a href="/s{i}">Another story about the harbour, number {i}</a></h3></li>'
+        for i in range(20)
+    )
+    prose = "".join(
+        "<p>"
+        + f"Paragraph {i} of the article's own text, long enough to read as prose. " * 4
+        + "</p>"
+        for i in range(3)
+    )
+    article = f"<html><body><h1>A headline</h1>{prose}<ul class='more'>{rail}</ul></body></html>"
+    assert classify_page(article) == "article"
+    assert copydesk.extract(article).page_type == "article"
+    summaries = "".join(
+        f'<div><h3><a href="/s{i}">Another story about the harbour, number {i}</a></h3>'
+        f"<p>A one-line summary of story {i} for the front page.</p></div>"
+        for i in range(20)
+    )
+    front = f"<html><body><h1>Harbour</h1>{summaries}</body></html>"
+    assert classify_page(front) == "listing"
+    assert copydesk.extract(front).page_type == "listing"

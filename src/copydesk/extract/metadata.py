@@ -37,7 +37,14 @@ from lxml import etree
 from copydesk.enrich.language import LanguageIdentifier, body_language, normalise_tag
 from copydesk.extract import dates as D
 from copydesk.extract.dateline import find_dateline
-from copydesk.extract.gate import PageSignals, decide, headline_links, teaser_links, template
+from copydesk.extract.gate import (
+    PROSE_PARAGRAPH_CHARS,
+    PageSignals,
+    decide,
+    headline_links,
+    teaser_links,
+    template,
+)
 from copydesk.extract.images import collect_images
 from copydesk.extract.jsonld import JsonLd, as_list, node_types, parse_jsonld, resolve, text_of
 from copydesk.extract.people import People, agency, looks_like_handle, merge_people, parse_byline
@@ -1532,8 +1539,9 @@ def complete_metadata(
         if found is not None:
             language = found
             provenance["language"] = "text:fasttext"
-    body_chars = sum(len(b.text) for b in blocks if b.kind in ("paragraph", "quote", "list_item"))
-    page_type = decide(meta.signals, body_chars)
+    running = [len(b.text) for b in blocks if b.kind in ("paragraph", "quote", "list_item")]
+    long_paragraphs = sum(1 for size in running if size >= PROSE_PARAGRAPH_CHARS)
+    page_type = decide(meta.signals, sum(running), long_paragraphs)
     provenance["page_type"] = "gate"
     return replace(
         meta,
