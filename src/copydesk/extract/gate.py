@@ -83,7 +83,9 @@ _HEADLINE_TAGS = ("h2", "h3", "h4")
 _HEADLINE_LINKS = etree.XPath("count(//a[@href][ancestor::h2 or ancestor::h3 or ancestor::h4])")
 # A text run this long (characters) is prose, not a menu item or a teaser link.
 MIN_RUN_CHARS = 60
-_LONG_TEXT = etree.XPath(f"//body//text()[string-length(normalize-space(.)) >= {MIN_RUN_CHARS}]")
+_LONG_TEXT = etree.XPath(
+    f"//body//text()[string-length(normalize-space(.)) >= {MIN_RUN_CHARS}][not(ancestor::pre)]"
+)
 _NOT_PROSE = frozenset(
     {"script", "style", "a", "noscript", "option", "button", "title", "textarea"}
 )
@@ -211,8 +213,14 @@ def paragraph_chars(root: etree._Element) -> int:
 
 def running_text(root: etree._Element) -> tuple[int, int]:
     """(characters of running text as :func:`paragraph_chars` counts them, how many of its runs
-    are at least PROSE_PARAGRAPH_CHARS long)."""
+    are at least PROSE_PARAGRAPH_CHARS long). A ``<pre>`` counts whole: code and results
+    listings are content, but their lines are short and highlighters cut them into spans."""
     total = long = 0
+    for pre in root.iter("pre"):
+        try:
+            total += len(" ".join("".join(pre.itertext()).split()))
+        except ValueError:
+            continue
     for node in _LONG_TEXT(root):
         parent = node.getparent()
         if parent is not None and parent.tag not in _NOT_PROSE:

@@ -224,6 +224,10 @@ _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
 # dateline is looked for in the first longer paragraph, at most this many short lines down.
 DATELINE_SHORT_CHARS = 80
 DATELINE_MAX_SKIP = 3
+# Body blocks that count as running text for the page-type gate: code listings and data tables
+# are the content of programming posts and results pages (the standalone gate counts their text
+# too); headings are not.
+_RUNNING_KINDS = frozenset({"paragraph", "quote", "list_item", "preformatted", "table"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -1539,7 +1543,7 @@ def complete_metadata(
         if found is not None:
             language = found
             provenance["language"] = "text:fasttext"
-    running = [len(b.text) for b in blocks if b.kind in ("paragraph", "quote", "list_item")]
+    running = [len(b.text) for b in blocks if b.kind in _RUNNING_KINDS]
     long_paragraphs = sum(1 for size in running if size >= PROSE_PARAGRAPH_CHARS)
     page_type = decide(meta.signals, sum(running), long_paragraphs)
     provenance["page_type"] = "gate"
