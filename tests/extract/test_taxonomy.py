@@ -91,3 +91,20 @@ def test_taxonomy_on_junk_never_raises() -> None:
     assert article.tags == ()
     assert article.section is None
     assert article.description is None
+
+
+def test_tags_box_by_class_and_wordpress_menu_category() -> None:
+    article = _extract("tag_box.html", "https://ortsblatt.example/umwelt/baeume")
+    # links of a class="...field-tags" box, quotes around a name dropped; not the site footer's
+    # box, not the site-wide keywords meta
+    assert article.tags == ("Stadtgrün", "Marktplatz", "Gemeinderat")
+    assert article.provenance["tags"] == "dom:tags"
+    # no declared section, no category links: the menu item WordPress marks as the post's
+    assert article.section == "Umwelt"
+    assert article.provenance["section"] == "dom:menu"
+
+
+def test_post_footer_outside_article_holds_the_posts_taxonomy() -> None:
+    article = _extract("entry_footer_tags.html")
+    assert article.section == "Repairs"
+    assert article.tags == ("radio", "capacitors")  # not the site footer's "everything"

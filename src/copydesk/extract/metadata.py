@@ -78,6 +78,18 @@ MAX_TAG_CHARS = 80
 # A JSON-LD articleSection of this many comma-separated parts is a joined list of categories
 # (and tags): one section name with two commas is rarer than a list joined into one string.
 SECTION_LIST_PARTS = 3
+# Boxes of the post's tags by class ("tags", "post-tags", "tags-list", "field-tags", "taglist";
+# not "tag-cloud", a site-wide widget), the WordPress menu item of the post's category, and the
+# classes of a post's own footer.
+_TAXONOMY_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:tags|taglist|schlagworte|schlagwoerter)(?:$|[\s_-])|"
+    r"current-post-ancestor|current-menu-parent",
+    re.IGNORECASE,
+)
+# What themes print around a tag link's name: "#klima", "„Review”", "[Politik]".
+_TAG_WRAPPING = "#\"'„“”‚‘’«»‹›[]() "
+_MENU_PARENT = re.compile(r"current-post-ancestor|current-menu-parent")
+_ENTRY_FOOTER = re.compile(r"entry|post|article|single")
 _LIST_SPLIT = re.compile(r",(?![^(]*\))")  # commas outside parentheses
 # Breadcrumb trails read (longer ones are site maps), the names of a home crumb, and the longest
 # crumb read as a section: a crumb longer than a section name is the page's own headline.
@@ -276,6 +288,8 @@ class _Candidates:
     categories: list[str] = field(default_factory=list)  # rel="category" link texts
     tag_links: list[str] = field(default_factory=list)  # rel="tag" link texts
     crumbs: list[tuple[str | None, str]] = field(default_factory=list)  # microdata (name, url)
+    tag_box: list[str] = field(default_factory=list)  # links in a class="tags" box
+    menu_categories: list[str] = field(default_factory=list)  # WordPress current-post-ancestor
 
 
 class _Zones:
@@ -390,6 +404,8 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
     for value in attrs if isinstance(attrs, list) else []:
         name = getattr(value, "attrname", "")
         if name == "class":
+            if _TAXONOMY_CLASS.search(value):
+                _collect_taxonomy_box(value, cand, zones)
             if not _CLASS_HINT.search(value):
                 continue
         elif name in ("itemprop", "property"):
@@ -419,8 +435,43 @@ def _collect_taxonomy(rel: Any, cand: _Candidates, zones: _Zones) -> None:
     if target is None or el is None or el.tag != "a" or len(target) >= MAX_TAXONOMY_LINKS:
         return
     text = _text(el)
-    if text and len(text) <= MAX_TAG_CHARS and text not in target and not zones.bad(el):
+    if not text or len(text) > MAX_TAG_CHARS or text in target:
+        return
+    if not zones.bad(el) or _in_entry_footer(el):
         target.append(text)
+
+
+def _in_entry_footer(el: etree._Element) -> bool:
+    """Inside the post's own footer ("entry-footer", "article-footer"), which themes put
+    outside <article> and the zone test therefore reads as the site footer."""
+    for depth, node in enumerate(el.iterancestors()):
+        if depth >= MAX_ZONE_DEPTH or node.tag in _BAD_TAGS:
+            return False
+        if node.tag == "footer":
+            return _ENTRY_FOOTER.search(_attrs(node)) is not None
+    return False
+
+
+def _collect_taxonomy_box(cls: Any, cand: _Candidates, zones: _Zones) -> None:
+    """The links of a box whose class says it lists the post's tags ("tags", "post-tags",
+    "field-tags") or of the menu item WordPress marks as the post's category."""
+    el = cls.getparent()
+    if el is None:
+        return
+    if _MENU_PARENT.search(cls):  # a menu item: it sits in the <nav> by nature
+        link = next(el.iter("a"), None)
+        text = _text(link) if link is not None else ""
+        if text and len(text) <= MAX_TAG_CHARS and len(cand.menu_categories) < MAX_CANDIDATES:
+            cand.menu_categories.append(text)
+        return
+    if zones.bad(el) and not _in_entry_footer(el):
+        return
+    for link in el.iter("a"):
+        if len(cand.tag_box) >= MAX_TAXONOMY_LINKS:
+            return
+        text = _text(link)
+        if link.get("href") and text and len(text) <= MAX_TAG_CHARS and text not in cand.tag_box:
+            cand.tag_box.append(text)
 
 
 def _collect_crumb(el: etree._Element | None, cand: _Candidates) -> None:
@@ -1245,6 +1296,9 @@ def _resolve_section(res: _Resolver, sites: Sequence[str]) -> str | None:
     if res.cand.categories:
         res.provenance["section"] = "dom:category"
         return res.cand.categories[0]
+    if res.cand.menu_categories:
+        res.provenance["section"] = "dom:menu"
+        return res.cand.menu_categories[0]
     return None
 
 
@@ -1333,8 +1387,8 @@ def _resolve_tags(res: _Resolver) -> tuple[str, ...]:
         if tags:
             break
         if not key:
-            tags = [t.lstrip("#") for t in res.cand.tag_links]
-            source = "dom:tag"
+            tags = [t.strip(_TAG_WRAPPING) for t in res.cand.tag_links or res.cand.tag_box]
+            source = "dom:tag" if res.cand.tag_links else "dom:tags"
             continue
         for value in res.cand.meta.get(key, ()):
             tags.extend(t.strip() for t in value.split(","))
