@@ -66,7 +66,7 @@ _ERROR_BODY = frozenset({"error404", "error-404", "page-404", "not-found"})
 _ARTICLE_BODY = frozenset({"single-post", "single-article", "single-format-standard"})
 # Teaser links that carry their role in their class ("result-title", "card__headline") rather
 # than sitting in an h2-h4: search result lists and card grids.
-_TEASER_CLASS = re.compile(r"(?:^|[-_\s])(?:title|headline)(?:$|[-_\s])", re.IGNORECASE)
+_TEASER_CLASS = re.compile(r"(?:^|[-_\s])(?:title|headline)(?:$|[-_\s])")
 _CONSENT = re.compile(
     r"accept all|accept cookies|alle akzeptieren|zustimmen und weiter|tout accepter|"
     r"accepter et continuer|aceptar todo|aceptar y continuar|accetta tutto|aceitar tudo|"
@@ -108,20 +108,34 @@ class PageSignals:
 
 
 def headline_links(root: etree._Element) -> int:
-    """Links (with an href) inside an h2-h4, each counted once.
+    """Links (with an href) inside an h2-h4, each counted once (see :func:`link_counts`)."""
+    return link_counts(root)[0]
+
+
+def link_counts(root: etree._Element) -> tuple[int, int]:
+    """(links with an href inside an h2-h4, each counted once; teaser headlines: those of them
+    with at least TEASER_MIN_WORDS words, and such links anywhere whose class names them a title
+    or headline ("result-title", "card__headline")).
 
     Walks down from the outermost headings only (nested ones are inside a walk already), so it
     stays linear; measured ~2x faster than ``_HEADLINE_LINKS``, which tests every link's
     ancestors. That XPath is kept as the definition the tests check this against.
     """
     nested: set[etree._Element] = set()
-    count = 0
+    links: list[etree._Element] = []
     for heading in root.iter(*_HEADLINE_TAGS):
         if heading in nested:
             continue
         nested.update(heading.iterdescendants(*_HEADLINE_TAGS))
-        count += sum(1 for a in heading.iter("a") if a.get("href") is not None)
-    return count
+        links.extend(a for a in heading.iter("a") if a.get("href") is not None)
+    seen = set(links)
+    for a in root.iter("a"):
+        cls = a.get("class")
+        # substring test first: most links have no class or an unrelated one
+        quick = cls and ("title" in cls or "headline" in cls)
+        if quick and a.get("href") is not None and _TEASER_CLASS.search(cls or ""):
+            seen.add(a)
+    return len(links), sum(1 for a in seen if _headline_like(a))
 
 
 def _headline_like(a: etree._Element) -> bool:
@@ -129,24 +143,6 @@ def _headline_like(a: etree._Element) -> bool:
         return len("".join(a.itertext()).split()) >= TEASER_MIN_WORDS
     except ValueError:
         return False
-
-
-def teaser_links(root: etree._Element) -> int:
-    """Teaser headlines: links of at least TEASER_MIN_WORDS words in an h2-h4, or whose class
-    names them a title or headline ("result-title", "card__headline") wherever they sit."""
-    nested: set[etree._Element] = set()
-    seen: set[etree._Element] = set()
-    for heading in root.iter(*_HEADLINE_TAGS):
-        if heading in nested:
-            continue
-        nested.update(heading.iterdescendants(*_HEADLINE_TAGS))
-        seen.update(a for a in heading.iter("a") if a.get("href") is not None)
-    seen.update(
-        a
-        for a in root.iter("a")
-        if a.get("href") is not None and _TEASER_CLASS.search(a.get("class") or "")
-    )
-    return sum(1 for a in seen if _headline_like(a))
 
 
 def template(root: etree._Element) -> str:

@@ -41,8 +41,7 @@ from copydesk.extract.gate import (
     PROSE_PARAGRAPH_CHARS,
     PageSignals,
     decide,
-    headline_links,
-    teaser_links,
+    link_counts,
     template,
 )
 from copydesk.extract.images import collect_images
@@ -83,8 +82,7 @@ SECTION_LIST_PARTS = 3
 # classes of a post's own footer.
 _TAXONOMY_CLASS = re.compile(
     r"(?:^|[\s_-])(?:tags|taglist|schlagworte|schlagwoerter)(?:$|[\s_-])|"
-    r"current-post-ancestor|current-menu-parent",
-    re.IGNORECASE,
+    r"current-post-ancestor|current-menu-parent"
 )
 # What themes print around a tag link's name: "#klima", "„Review”", "[Politik]".
 _TAG_WRAPPING = "#\"'„“”‚‘’«»‹›[]() "
@@ -404,7 +402,10 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
     for value in attrs if isinstance(attrs, list) else []:
         name = getattr(value, "attrname", "")
         if name == "class":
-            if _TAXONOMY_CLASS.search(value):
+            # substring tests first: the regex on every class string cost ~0.7 ms a page
+            if ("tag" in value or "current-" in value or "chlagw" in value) and (
+                _TAXONOMY_CLASS.search(value)
+            ):
                 _collect_taxonomy_box(value, cand, zones)
             if not _CLASS_HINT.search(value):
                 continue
@@ -1473,15 +1474,16 @@ def _declared_language(res: _Resolver, doc: Document) -> tuple[str | None, str]:
 
 def _signals(res: _Resolver, doc: Document, title: str | None) -> PageSignals:
     og = res.meta("og:type")
+    headlines, teasers = link_counts(doc.root)
     return PageSignals(
         og_type=og[0] if og else None,
         jsonld_types=frozenset(res.ld.types()),
         jsonld_articles=len(res.ld.articles()),
-        headline_links=headline_links(doc.root),
+        headline_links=headlines,
         title_text=" ".join(x for x in (res.cand.title, title) if x),
         has_video=res.cand.video,
         consent_text=res.cand.consent,
-        teaser_links=teaser_links(doc.root),
+        teaser_links=teasers,
         template=template(doc.root),
     )
 
