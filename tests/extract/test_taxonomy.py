@@ -108,3 +108,52 @@ def test_post_footer_outside_article_holds_the_posts_taxonomy() -> None:
     article = _extract("entry_footer_tags.html")
     assert article.section == "Repairs"
     assert article.tags == ("radio", "capacitors")  # not the site footer's "everything"
+
+
+def test_site_name_from_title_part_that_names_the_host() -> None:
+    page = (
+        "<html><head><title>Council approves tram line - The Harbour Herald</title></head>"
+        "<body><h1>Council approves tram line</h1><p>Text.</p></body></html>"
+    )
+    article = copydesk.extract(page, url="https://www.harbourherald.example/news/tram")
+    assert article.site_name == "The Harbour Herald"
+    assert article.provenance["site_name"] == "html:title"
+    # a section name beside the headline is not the site's name
+    section = page.replace("The Harbour Herald", "Local News")
+    assert copydesk.extract(section, url="https://www.harbourherald.example/x").site_name is None
+
+
+def test_site_name_from_jsonld_website_node() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">{"@graph": [{"@type": "WebSite", '
+        '"name": "Valley Gazette", "url": "https://gazette.example/"}, {"@type": "NewsArticle", '
+        '"headline": "Flood wall funding confirmed"}]}</script></head>'
+        "<body><h1>Flood wall funding confirmed</h1></body></html>"
+    )
+    article = copydesk.extract(page)
+    assert article.site_name == "Valley Gazette"
+    assert article.provenance["site_name"] == "jsonld:name"
+
+
+def test_image_renditions_are_one_image_and_share_the_figure_caption() -> None:
+    page = (
+        '<html><head><meta property="og:image" content="https://cdn.example/2024/03/harbour.jpg">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "image": ['
+        '"https://img.example/resize/1200x630/?url=https%3A%2F%2Fs3.example%2Fa%2Fpier.jpg", '
+        '"https://img.example/resize/800x800/?url=https%3A%2F%2Fs3.example%2Fa%2Fpier.jpg"]}'
+        "</script></head><body><article><h1>H</h1><figure>"
+        '<img src="https://cdn.example/2024/03/harbour-1024x683.jpg" alt="The harbour at dawn">'
+        "<figcaption>Boats leave the harbour at dawn. Photo: J. Ortiz</figcaption></figure>"
+        "</article></body></html>"
+    )
+    images = copydesk.extract(page).images
+    assert [i.url for i in images] == [
+        "https://cdn.example/2024/03/harbour.jpg",
+        "https://img.example/resize/1200x630/?url=https%3A%2F%2Fs3.example%2Fa%2Fpier.jpg",
+    ]
+    lead = images[0]
+    assert (lead.caption, lead.credit, lead.alt) == (
+        "Boats leave the harbour at dawn.",
+        "Photo: J. Ortiz",
+        "The harbour at dawn",
+    )

@@ -98,6 +98,10 @@ MAX_SECTION_CHARS = 40
 # Descriptions: a declared description this short that names the site is the site's tagline,
 # not a summary of the page (measured: taglines run 10-50 characters, summaries 80-300).
 SITE_TAGLINE_CHARS = 60
+# Longest site name read from JSON-LD or the <title>; longer texts are slogans or headlines.
+MAX_SITE_NAME_CHARS = 40
+# Letters a <title> part must share with the host name to be read as the site's name.
+SITE_HOST_OVERLAP = 4
 _TEMPLATE = re.compile(r"\{\{.{0,200}?\}\}|\{%.{0,200}?%\}|\$\{[^}]{0,200}\}")
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
 _HOME_PATH = re.compile(r"/?(?:index\.\w+)?")
@@ -1241,6 +1245,40 @@ def _first(
     return None
 
 
+def _site_name_fallback(res: _Resolver, title: str | None) -> str | None:
+    """Without a declared site name: a JSON-LD WebSite or news organisation node's name, else
+    the part of the <title> beside the headline ("Headline - The Daily Example")."""
+    for node in res.ld.nodes:
+        if node_types(node) & {"website", "newsmediaorganization"}:
+            name = text_of(node.get("name"))
+            if name and len(name) <= MAX_SITE_NAME_CHARS:
+                res.provenance["site_name"] = "jsonld:name"
+                return name
+    page_title = res.cand.title or ""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_title) if p.strip()]
+    if title and len(parts) == 2:
+        head, tail = (parts[0], parts[1]) if _norm(parts[0]) == _norm(title) else parts[::-1]
+        named = _names_host(tail, res.url)
+        if _norm(head) == _norm(title) and 0 < len(tail) <= MAX_SITE_NAME_CHARS and named:
+            res.provenance["site_name"] = "html:title"
+            return tail
+    return None
+
+
+def _names_host(text: str, url: str | None) -> bool:
+    """The text shares a run of SITE_HOST_OVERLAP letters with the host name ("The New York
+    Times" and nytimes.com share "times"): a site name, not a section ("News") or a page
+    number ("Seite 34") printed beside the headline."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [p for p in host.split(".")[:-1] if p not in ("www", "m", "amp")]
+    squeezed_host = "".join(c for c in "".join(labels) if c.isalnum())
+    squeezed = "".join(c for c in text.casefold() if c.isalnum())
+    n = SITE_HOST_OVERLAP
+    if len(squeezed_host) < n:
+        return bool(squeezed_host) and squeezed_host in squeezed
+    return any(squeezed_host[i : i + n] in squeezed for i in range(len(squeezed_host) - n + 1))
+
+
 def _resolve_description(res: _Resolver, sites: Sequence[str]) -> str | None:
     """The first declared description that describes this page: markup and entities a CMS
     escaped twice are resolved; an unfilled template ("{{ teaser }}") and the site's own name
@@ -1535,6 +1573,8 @@ def extract_metadata(doc: Document, *, fetched_at: datetime | None = None) -> Me
         site_name = text_of(pub.get("name")) if isinstance(pub, Mapping) else None
         if site_name:
             res.provenance["site_name"] = "jsonld:publisher"
+    if site_name is None:
+        site_name = _site_name_fallback(res, title)
     description = _resolve_description(res, site_names)
     section = _resolve_section(res, site_names)
     declared, lang_source = _declared_language(res, doc)
