@@ -88,7 +88,6 @@ _TAXONOMY_CLASS = re.compile(
 _TAG_WRAPPING = "#\"'„“”‚‘’«»‹›[]() "
 _MENU_PARENT = re.compile(r"current-post-ancestor|current-menu-parent")
 _ENTRY_FOOTER = re.compile(r"entry|post|article|single")
-_LIST_SPLIT = re.compile(r",(?![^(]*\))")  # commas outside parentheses
 # Breadcrumb trails read (longer ones are site maps), the names of a home crumb, and the longest
 # crumb read as a section: a crumb longer than a section name is the page's own headline.
 MAX_CRUMBS = 8
@@ -1323,7 +1322,7 @@ def _resolve_section(res: _Resolver, sites: Sequence[str]) -> str | None:
         del res.provenance["section"]  # the headline put in the section tag
         section = None
     if section is not None:
-        parts = [p.strip() for p in _LIST_SPLIT.split(section) if p.strip()]
+        parts = [p.strip() for p in _split_list(section) if p.strip()]
         joined = len(parts) >= SECTION_LIST_PARTS
         if joined and res.provenance.get("section") == "jsonld:articleSection":
             return parts[0]
@@ -1339,6 +1338,23 @@ def _resolve_section(res: _Resolver, sites: Sequence[str]) -> str | None:
         res.provenance["section"] = "dom:menu"
         return res.cand.menu_categories[0]
     return None
+
+
+def _split_list(text: str) -> list[str]:
+    """Split at commas outside parentheses ("Unfälle (heute, Todesfolge), Verkehr" is two
+    items), in one pass: a lookahead regex for the same went quadratic on long strings."""
+    parts: list[str] = []
+    depth = start = 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
 
 
 def _breadcrumb_section(res: _Resolver, sites: Sequence[str]) -> tuple[str, str] | None:
