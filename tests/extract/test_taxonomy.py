@@ -179,3 +179,18 @@ def test_hostile_section_and_taxonomy_markup_stay_linear() -> None:
         ).section
         == "Unfälle (heute, Todesfolge)"
     )
+
+
+def test_share_description_before_the_jsonld_nodes_own_summary() -> None:
+    page = (
+        '<html><head><meta property="og:description" content="Crisp almond biscuits in 20 '
+        'minutes: the recipe our readers bake most.">'
+        '<script type="application/ld+json">{"@type": "Recipe", "name": "Almond biscuits", '
+        '"description": "Almond biscuits - 200 g flour, 100 g butter, 80 g ground almonds"}'
+        "</script></head><body><h1>Almond biscuits</h1></body></html>"
+    )
+    article = copydesk.extract(page)
+    assert article.description is not None and article.description.startswith("Crisp almond")
+    assert article.provenance["description"] == "meta:og:description"
+    alone = page.replace('<meta property="og:description"', '<meta property="og:nothing"')
+    assert copydesk.extract(alone).provenance["description"] == "jsonld:description"

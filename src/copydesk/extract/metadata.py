@@ -1282,10 +1282,15 @@ def _resolve_description(res: _Resolver, sites: Sequence[str]) -> str | None:
     """The first declared description that describes this page: markup and entities a CMS
     escaped twice are resolved; an unfilled template ("{{ teaser }}") and the site's own name
     or tagline ("example.de - das Portal für …" on every page) are passed over."""
-    candidates: list[tuple[str | None, str]] = [
-        (text_of(_main_value(res, "description")), "jsonld:description")
-    ]
-    for key in ("og:description", "description", "twitter:description"):
+    # the texts the publisher writes to present the page (share card, search snippet) come
+    # before the JSON-LD node's own description, which is often a recipe's or product's summary
+    # or an excerpt a plugin cut from the text (measured on the trafilatura-eval half: exact
+    # 0.652 -> 0.670, token F1 0.821 -> 0.837 with this order)
+    candidates: list[tuple[str | None, str]] = []
+    for key in ("og:description", "description", "jsonld", "twitter:description"):
+        if key == "jsonld":
+            candidates.append((text_of(_main_value(res, "description")), "jsonld:description"))
+            continue
         found = res.meta(key)
         candidates.append((found[0] if found else None, f"meta:{key}"))
     keys = [k for k in (_norm(n).replace(" ", "") for n in sites if n) if len(k) > 3]
