@@ -194,3 +194,19 @@ def test_share_description_before_the_jsonld_nodes_own_summary() -> None:
     assert article.provenance["description"] == "meta:og:description"
     alone = page.replace('<meta property="og:description"', '<meta property="og:nothing"')
     assert copydesk.extract(alone).provenance["description"] == "jsonld:description"
+
+
+def test_category_box_by_class_not_menus_labels_or_bylines() -> None:
+    page = (
+        "<html><head><title>Bäume - Ortsblatt</title></head><body>"
+        '<div><ul><li class="menu-item menu-item-object-category"><a href="/sport/">Sport</a>'
+        "</li></ul></div><h1>Neue Bäume</h1>"
+        '<span class="category">Kategorie:</span><span class="post-cat">Posted by Ann Lee</span>'
+        '<div class="post-categories"><a href="/kategorie/umwelt/">Umwelt</a></div>'
+        "<p>Text.</p></body></html>"
+    )
+    article = copydesk.extract(page, url="https://ortsblatt.example/baeume")
+    assert article.section == "Umwelt"
+    assert article.provenance["section"] == "dom:category-box"
+    plain = page.replace('<a href="/kategorie/umwelt/">Umwelt</a>', "")
+    assert copydesk.extract(plain, url="https://ortsblatt.example/baeume").section is None

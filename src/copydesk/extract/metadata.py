@@ -86,6 +86,13 @@ _TAXONOMY_CLASS = re.compile(
 )
 # What themes print around a tag link's name: "#klima", "„Review”", "[Politik]".
 _TAG_WRAPPING = "#\"'„“”‚‘’«»‹›[]() "
+# A box naming the post's category by class, as a whole class token: "cat-links",
+# "post-categories", "entry-category", "post_cat", "category" ("menu-item-object-category" and
+# "widget_categories" are menus and site-wide widgets, not the post's).
+_CATEGORY_CLASS = re.compile(
+    r"(?:^|\s)(?:(?:post|entry|article)[-_]?)?(?:cat|cats|category|categories)"
+    r"(?:[-_](?:links|list|name|title|label))?(?:$|\s)"
+)
 _MENU_PARENT = re.compile(r"current-post-ancestor|current-menu-parent")
 _ENTRY_FOOTER = re.compile(r"entry|post|article|single")
 # Breadcrumb trails read (longer ones are site maps), the names of a home crumb, and the longest
@@ -289,6 +296,7 @@ class _Candidates:
     categories: list[str] = field(default_factory=list)  # rel="category" link texts
     tag_links: list[str] = field(default_factory=list)  # rel="tag" link texts
     crumbs: list[tuple[str | None, str]] = field(default_factory=list)  # microdata (name, url)
+    category_box: list[str] = field(default_factory=list)  # class="cat-links" and the like
     tag_box: list[str] = field(default_factory=list)  # links in a class="tags" box
     menu_categories: list[str] = field(default_factory=list)  # WordPress current-post-ancestor
 
@@ -410,6 +418,8 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
                 _TAXONOMY_CLASS.search(value)
             ):
                 _collect_taxonomy_box(value, cand, zones)
+            if "cat" in value and _CATEGORY_CLASS.search(value):
+                _collect_category_box(value, cand, zones)
             if not _CLASS_HINT.search(value):
                 continue
         elif name in ("itemprop", "property"):
@@ -454,6 +464,19 @@ def _in_entry_footer(el: etree._Element) -> bool:
         if node.tag == "footer":
             return _ENTRY_FOOTER.search(_attrs(node)) is not None
     return False
+
+
+def _collect_category_box(cls: Any, cand: _Candidates, zones: _Zones) -> None:
+    """The first link (else the text) of a box whose class names the post's category."""
+    el = cls.getparent()
+    if el is None or len(cand.category_box) >= MAX_CANDIDATES:
+        return
+    if zones.bad(el) and not _in_entry_footer(el):
+        return
+    link = next((a for a in el.iter("a") if a.get("href")), None)
+    text = _text(link if link is not None else el)
+    if text and len(text) <= MAX_SECTION_CHARS:
+        cand.category_box.append(text)
 
 
 def _collect_taxonomy_box(cls: Any, cand: _Candidates, zones: _Zones) -> None:
@@ -1339,6 +1362,12 @@ def _resolve_section(res: _Resolver, sites: Sequence[str]) -> str | None:
     if res.cand.categories:
         res.provenance["section"] = "dom:category"
         return res.cand.categories[0]
+    for name in res.cand.category_box:
+        # a box's own label ("Kategorie:"), a byline or the site's name is not a category
+        if name.endswith(":") or _BYLINE_LEAD.match(name) or _is_home(name, "", sites):
+            continue
+        res.provenance["section"] = "dom:category-box"
+        return name
     if res.cand.menu_categories:
         res.provenance["section"] = "dom:menu"
         return res.cand.menu_categories[0]
