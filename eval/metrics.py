@@ -7,6 +7,7 @@ here, once, and said in the docstring.
 
 from __future__ import annotations
 
+import html
 import random
 import re
 import unicodedata
@@ -244,3 +245,59 @@ class DateCounts:
             "recall": recall,
             "f1": harmonic(precision, recall),
         }
+
+
+# --- trafilatura-eval: description, categories, tags ------------------------------------------
+
+
+def normalize_meta_text(text: str) -> str:
+    """:func:`normalize_label` after resolving HTML character references (twice, so that a
+    double-escaped ``&amp;hellip;`` reads as "…"): several labels were copied from the page
+    source with its entities (``Insekten&hellip;``), and a reader compares what the text says."""
+    return normalize_label(html.unescape(html.unescape(text)))
+
+
+def meta_tokens(text: str) -> Counter[str]:
+    """The multiset of word tokens (``\\w+``) of :func:`normalize_meta_text`."""
+    return Counter(_WORD.findall(normalize_meta_text(text)))
+
+
+def description_exact(predicted: str | None, label: str) -> bool:
+    """Equality after :func:`normalize_meta_text` on both sides. No answer is wrong."""
+    return predicted is not None and normalize_meta_text(predicted) == normalize_meta_text(label)
+
+
+def description_f1(predicted: str | None, label: str) -> float:
+    """Token F1 of one page's description: multiset overlap of word tokens over the predicted
+    and the labelled token counts. Labels are often a longer or shorter cut of the same lead
+    ("…" at another place), which exact match scores as wrong though a reader sees the same
+    description; token F1 gives that partial credit. No answer scores 0."""
+    got = meta_tokens(predicted or "")
+    want = meta_tokens(label)
+    overlap = sum((got & want).values())
+    if not overlap:
+        return 0.0
+    return harmonic(overlap / sum(got.values()), overlap / sum(want.values()))
+
+
+def section_in(predicted: str | None, categories: Sequence[str]) -> bool:
+    """The one predicted section is one of the labelled categories (a page may be filed under
+    several; any of them is a right section). Compared after :func:`normalize_meta_text`."""
+    if not predicted:
+        return False
+    return normalize_meta_text(predicted) in {normalize_meta_text(c) for c in categories}
+
+
+def _tag_key(tag: str) -> str:
+    return normalize_meta_text(tag).lstrip("#").strip()
+
+
+def tags_f1(predicted: Iterable[str], label: Sequence[str]) -> float:
+    """Set F1 of one page's tags after :func:`normalize_meta_text` and dropping a leading "#"
+    (a hashtag link "#wahlen2018" is the tag "wahlen2018"). No answer scores 0."""
+    want = {k for k in (_tag_key(t) for t in label) if k}
+    got = {k for k in (_tag_key(t) for t in predicted) if k}
+    overlap = len(want & got)
+    if not overlap:
+        return 0.0
+    return harmonic(overlap / len(got), overlap / len(want))

@@ -177,3 +177,39 @@ def test_trafeval_reads_year_day_month_labels_the_way_round_they_were_meant() ->
     assert _label_day("2022-29-11") == "2022-11-29"
     assert _label_day("2022-11-09 ") == "2022-11-09"
     assert _label_day("2022-05-11T04:10:00") == "2022-05-11"
+
+
+def test_description_compares_entities_case_and_space_insensitively() -> None:
+    from eval.metrics import description_exact
+
+    assert description_exact("Die Insekten… Weiter", "die  Insekten&hellip; weiter")
+    assert description_exact("Fish &amp; chips", "Fish & chips")
+    assert not description_exact(None, "anything")
+    assert not description_exact("Die Insekten", "Die Insekten sterben")
+
+
+def test_description_f1_gives_partial_credit_for_another_cut() -> None:
+    from eval.metrics import description_f1
+
+    assert description_f1("a b c d", "a b c d") == pytest.approx(1.0)
+    assert description_f1("a b", "a b c d") == pytest.approx(2 * 1.0 * 0.5 / 1.5)
+    assert description_f1(None, "a b") == 0.0
+    assert description_f1("x y", "a b") == 0.0
+
+
+def test_section_is_right_when_it_is_any_labelled_category() -> None:
+    from eval.metrics import section_in
+
+    assert section_in("politik", ["Inland", "Politik"])
+    assert section_in("Kultur", ["KULTUR"])
+    assert not section_in("Sport", ["Politik"])
+    assert not section_in(None, ["Politik"])
+
+
+def test_tags_f1_is_a_set_f1_ignoring_hashes() -> None:
+    from eval.metrics import tags_f1
+
+    assert tags_f1(["#wahlen2018", "Brasil"], ["wahlen2018", "brasil"]) == pytest.approx(1.0)
+    assert tags_f1(["a", "b", "c", "d"], ["a", "b"]) == pytest.approx(2 * 0.5 * 1.0 / 1.5)
+    assert tags_f1([], ["a"]) == 0.0
+    assert tags_f1(["a", "a"], ["a"]) == pytest.approx(1.0)

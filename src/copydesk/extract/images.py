@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from lxml import etree
 
@@ -28,6 +28,8 @@ _CREDIT_TEXT = re.compile(
     r"fonte|fuente)s?\s*(?:credit\s*)?:\s*[^|]{1,80}|©\s*[^|]{1,80}|\(c\)\s*[^|]{1,80}))\s*$",
     re.IGNORECASE,
 )
+# Rendition suffixes in image file names (WordPress "-1024x683", "-scaled", retina "@2x").
+_SIZE_SUFFIX = re.compile(r"(?:[-_]\d{2,5}x\d{2,5}|-scaled|@[23]x)(?=\.\w{2,5}$|$)")
 _PLACEHOLDER = re.compile(r"^data:|blank\.gif|spacer|pixel\.gif|1x1|placeholder", re.IGNORECASE)
 
 
@@ -48,8 +50,16 @@ def _img_src(img: etree._Element) -> str | None:
 
 
 def _key(url: str) -> str:
+    """One image's identity across its renditions: the file name, without the size a CMS
+    appends ("harbour-1024x683.jpg", "harbour-scaled.jpg", "harbour@2x.jpg" are "harbour.jpg");
+    an image resizer's ``?url=`` names the original (one photo in three crops is one image)."""
     parts = urlsplit(url)
-    return parts.path.rsplit("/", 1)[-1].lower() or url
+    if parts.query and "url=" in parts.query:
+        inner = parse_qs(parts.query).get("url", [""])[0]
+        if inner.startswith(("http://", "https://", "/")):
+            parts = urlsplit(inner)
+    name = parts.path.rsplit("/", 1)[-1].lower()
+    return _SIZE_SUFFIX.sub("", name) or url
 
 
 def split_credit(caption: str) -> tuple[str, str | None]:
