@@ -99,6 +99,20 @@ def test_wrong_declared_charset_is_overruled_by_valid_utf8() -> None:
     assert "Grüße aus Köln" in copydesk.extract(BAD_PAGES["wrong_charset"]).text
 
 
+def test_utf8_page_with_stray_legacy_bytes_stays_utf8() -> None:
+    from copydesk.parse.decode import decode
+
+    page = (
+        '<meta charset="utf-8"><p>Olivenöl – schön, Grüße, Straße, 10 € pro Flasche. '.encode()
+        + b"Caf\xe9 und Ol\xf6.</p>"
+    )
+    assert decode(page).endswith(
+        "Olivenöl – schön, Grüße, Straße, 10 € pro Flasche. Café und Olö.</p>"
+    )
+    # A genuine legacy page (no valid multi-byte UTF-8 at all) is still read as legacy text.
+    assert "Grüße aus Köln" in decode("<p>Grüße aus Köln und Olivenöl</p>".encode("cp1252"))
+
+
 def test_utf16_with_bom_is_decoded() -> None:
     assert "publish the report" in copydesk.extract(BAD_PAGES["utf16_bom"]).text
 
