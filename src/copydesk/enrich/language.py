@@ -19,7 +19,7 @@ from typing import Any
 MIN_TEXT_CHARS = 40
 # Only this many characters of the text are given to the model: identification saturates after
 # a few hundred characters, and the cost grows with the length.
-MAX_TEXT_CHARS = 2000
+MAX_TEXT_CHARS = 1000
 # Below this probability the model's answer is not used (mixed-language or boilerplate text).
 MIN_CONFIDENCE = 0.5
 

@@ -67,13 +67,23 @@ _SHARE_WORDS = frozenset(
     ]
 )
 
-_COPYRIGHT = re.compile(
-    r"^\s*(?:copyright\b|©|\(c\)\s*\d{4}|℗)"
-    r"|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+# A copyright line: one that opens with the sign or the word, or one with a rights phrase
+# anywhere. The two halves are separate patterns: the opening is a cheap anchored match, and the
+# phrase search (a case-blind scan of the whole text, the costliest test of the notice stage)
+# only runs on text holding one of the phrases' words (_RIGHTS_HINT, on lower-cased text).
+_COPYRIGHT_START = re.compile(r"\s*(?:copyright\b|©|\(c\)\s*\d{4}|℗)", re.IGNORECASE)
+_RIGHTS_PHRASE = re.compile(
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|"
     r"todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|"
     r"may not be published, broadcast, rewritten|"
     r"darf nicht (?:veröffentlicht|verbreitet)",
     re.IGNORECASE,
+)
+# One word of each _RIGHTS_PHRASE alternative, lower-case. A case-blind match also takes "İ",
+# "ı" and "ſ" for "i" and "s" while str.lower() does not ("İ" lowers to "i" + U+0307), so a text
+# holding one gets the full search: the prefilter never changes an answer.
+_RIGHTS_HINT = re.compile(
+    "rights|rechte|droits|derechos|diritti|direitos|broadcast|darf|[\u0131\u017f\u0307]"
 )
 # A "©" line of at most this many words, with no year and no "rights", credits a picture.
 PHOTO_CREDIT_MAX_WORDS = 5
@@ -195,7 +205,13 @@ _CAPTION_LEAD = re.compile(
 
 
 def is_copyright(text: str) -> bool:
-    return len(text) <= MAX_NOTICE_CHARS and _COPYRIGHT.search(text) is not None
+    return len(text) <= MAX_NOTICE_CHARS and _is_copyright(text)
+
+
+def _is_copyright(text: str) -> bool:
+    if _COPYRIGHT_START.match(text) is not None:
+        return True
+    return _RIGHTS_HINT.search(text.lower()) is not None and _RIGHTS_PHRASE.search(text) is not None
 
 
 def is_photo_credit(text: str) -> bool:
@@ -212,7 +228,7 @@ def is_notice(text: str) -> bool:
     """Copyright lines, corrections and update notes: furniture that readers should see as data."""
     if len(text) > MAX_NOTICE_CHARS:
         return False
-    return bool(_COPYRIGHT.search(text) or _CORRECTION.match(text) or _UPDATE.match(text))
+    return bool(_is_copyright(text) or _CORRECTION.match(text) or _UPDATE.match(text))
 
 
 def is_boilerplate(text: str) -> bool:
