@@ -4,8 +4,8 @@ Reported per tool: AEB F1 (``eval.metrics``, the same metric as ``python -m eval
 pages/s (pages / summed per-page time), p50/p95 ms per page, peak RSS (and the RSS after the
 pages were loaded and one page warmed the tool up, so the extraction's own share shows), speed
 ratios to trafilatura's default run (body text only) and to trafilatura+metadata (its
-``with_metadata=True``: the like-for-like peer, as copydesk always extracts the whole record). Tools run one after another, never at the same time, so they do not
-compete for the two cores.
+``with_metadata=True``: the like-for-like peer, as copydesk always extracts the whole record).
+Tools run one after another, never at the same time, so they do not compete for the two cores.
 """
 
 from __future__ import annotations

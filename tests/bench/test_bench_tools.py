@@ -77,7 +77,7 @@ def test_speed_is_given_against_both_trafilatura_runs() -> None:
 
 def test_trafilatura_metadata_header_is_not_scored_as_body() -> None:
     assert "trafilatura+metadata" in TOOLS
-    page = '---\ntitle: Bridge\nauthor: Jane Doe\n---\nBridge\nThe council voted.'
+    page = "---\ntitle: Bridge\nauthor: Jane Doe\n---\nBridge\nThe council voted."
     assert _without_front_matter(page) == "Bridge\nThe council voted."
     assert _without_front_matter("Plain body --- text") == "Plain body --- text"
     assert _without_front_matter("---\nunclosed") == "---\nunclosed"
