@@ -24,7 +24,7 @@ the article's own dates, authors or title.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from functools import partial
@@ -62,12 +62,12 @@ MAX_TITLE_CHARS = 300
 # How many ancestors we walk to decide whether an element sits in a rail, sidebar or comments.
 MAX_ZONE_DEPTH = 40
 
-# The candidates are gathered in two C-speed scans: ``iter()`` over the tags we read (~0.2 ms per
-# page) and one XPath over the class/itemprop/rel attribute strings, of which only the matching
-# ones are turned into elements (~0.7 ms). A single XPath with contains() tests on every element
-# cost 4-5 ms per page on the htmldate set, more than parsing the page, so it is not used.
+# The candidates are gathered in two scans: ``iter()`` over the tags we read (in C, ~0.2 ms per
+# page) and one walk over every element that reads attribute names first (_HINT_ATTRS) and the
+# values of those only (~0.25 ms). A single XPath with contains() tests on every element cost
+# 4-5 ms per page on the htmldate set; an XPath union of the four attributes' nodes, 0.5 ms.
 _TAGS = ("meta", "link", "script", "time", "h1", "figure", "title", "video", "iframe", "h2")
-_ATTRS = etree.XPath("//@class | //@itemprop | //@rel | //body//@property")
+_HINT_ATTRS = frozenset({"class", "itemprop", "rel", "property"})
 _CLASS_HINT = re.compile(
     r"date|time|byline|author|publish|posted|updat|meta|stamp|paywall|premium|consent|datum|"
     r"submitted|Date|Time|Author|Byline"
@@ -345,29 +345,43 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
                 cand.video = cand.video or not zones.bad(el)
         else:
             _collect_element(el, tag, cand, zones)
-    seen: set[etree._Element] = set()
-    try:
-        attrs = _ATTRS(doc.root)
-    except etree.XPathError:
-        return cand
-    for value in attrs if isinstance(attrs, list) else []:
-        name = getattr(value, "attrname", "")
-        if name == "class":
-            if not _CLASS_HINT.search(value):
-                continue
-        elif name in ("itemprop", "property"):
-            if not _ITEMPROP_HINT.search(value):
-                continue
-        elif name != "rel" or "author" not in value:
+    hinted = 0
+    for el in _hinted(doc.root):
+        if el.tag in _TAGS and el.tag != "h2":
             continue
-        el = value.getparent()
-        if el is None or el in seen or (el.tag in _TAGS and el.tag != "h2"):
-            continue
-        seen.add(el)
-        if len(seen) > MAX_HINTED_ELEMENTS:
+        hinted += 1
+        if hinted > MAX_HINTED_ELEMENTS:
             break
-        _collect_element(el, el.tag if isinstance(el.tag, str) else "", cand, zones)
+        _collect_element(el, el.tag, cand, zones)
     return cand
+
+
+def _hinted(root: etree._Element) -> Iterator[etree._Element]:
+    """Elements whose class (_CLASS_HINT), itemprop or property (_ITEMPROP_HINT; property only
+    inside <body>: in <head> it is Open Graph's) or rel ("author") hints at a date or a byline,
+    in document order."""
+    for el in root.iter(etree.Element):
+        if _HINT_ATTRS.isdisjoint(el.keys()):
+            continue
+        value = el.get("class")
+        if value and _CLASS_HINT.search(value):
+            yield el
+            continue
+        value = el.get("itemprop")
+        if value and _ITEMPROP_HINT.search(value):
+            yield el
+            continue
+        value = el.get("rel")
+        if value and "author" in value:
+            yield el
+            continue
+        value = el.get("property")
+        if value and _ITEMPROP_HINT.search(value) and _in_body(el):
+            yield el
+
+
+def _in_body(el: etree._Element) -> bool:
+    return el.tag == "body" or any(a.tag == "body" for a in el.iterancestors())
 
 
 def _collect_meta(el: etree._Element, cand: _Candidates) -> None:
