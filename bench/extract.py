@@ -1,10 +1,11 @@
 """The extraction benchmark: every tool on the same AEB pages, one fresh process per tool.
 
 Reported per tool: AEB F1 (``eval.metrics``, the same metric as ``python -m eval run aeb``),
-pages/s (pages / summed per-page time), p50/p95 ms per page, peak RSS (and the RSS after the
-pages were loaded and one page warmed the tool up, so the extraction's own share shows), speed
-ratios to trafilatura's default run (body text only) and to trafilatura+metadata (its
-``with_metadata=True``: the like-for-like peer, as copydesk always extracts the whole record).
+pages/s (pages / summed per-page time, CPU time by default: ``--clock``), p50/p95 ms per page,
+peak RSS (and the RSS after the pages were loaded and one page warmed the tool up, so the
+extraction's own share shows), speed ratios to trafilatura's default run (body text only) and
+to trafilatura+metadata (its ``with_metadata=True``: the like-for-like peer, as copydesk always
+extracts the whole record).
 Tools run one after another, never at the same time, so they do not compete for the two cores.
 """
 
@@ -40,12 +41,15 @@ def _quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run_worker(tool: str, datasets: Path, limit: int | None, repeat: int) -> dict[str, Any] | str:
+def run_worker(
+    tool: str, datasets: Path, limit: int | None, repeat: int, clock: str = "cpu"
+) -> dict[str, Any] | str:
     """The worker's JSON, or the reason it failed."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.json"
         command = [sys.executable, "-m", "bench.worker", tool, str(datasets), str(out)]
-        command += ["--repeat", str(repeat)] + (["--limit", str(limit)] if limit else [])
+        command += ["--repeat", str(repeat), "--clock", clock]
+        command += ["--limit", str(limit)] if limit else []
         env = {**os.environ, "PYTHONWARNINGS": "ignore"}
         try:
             proc = subprocess.run(
@@ -136,6 +140,7 @@ def run(
     repeat: int = 1,
     results_dir: Path = RESULTS_DIR,
     rounds: int = 1,
+    clock: str = "cpu",
 ) -> int:
     """Measure every tool ``rounds`` times, the tools taking turns within each round: load on a
     shared machine drifts over minutes, and taking turns spreads the drift over all tools
@@ -148,7 +153,7 @@ def run(
             if tool in skipped:
                 continue
             print(f"round {round_no}/{rounds}: {tool} ...", file=sys.stderr, flush=True)
-            raw = run_worker(tool, datasets, limit, repeat)
+            raw = run_worker(tool, datasets, limit, repeat, clock)
             if isinstance(raw, str):
                 skipped[tool] = raw
                 measured.pop(tool, None)
@@ -165,6 +170,7 @@ def run(
         "pages": "aeb" + (f"[:{limit}]" if limit else ""),
         "repeat": repeat,
         "rounds": rounds,
+        "clock": clock,
         "rows": rows,
         "skipped": skipped,
         "table": table,

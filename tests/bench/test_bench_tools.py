@@ -47,6 +47,9 @@ def test_worker_times_and_scores_every_page(tmp_path: Path) -> None:
     assert set(raw["times_ms"]) == {"a", "b"} and not raw["errors"]
     assert all(t > 0 for t in raw["times_ms"].values())
     assert raw["peak_rss_mb"] >= raw["rss_before_mb"] > 0
+    assert raw["clock"] == "cpu"  # per-core speed by default: load from others is not billed
+    wall = measure("copydesk", datasets, limit=1, repeat=1, clock="wall")
+    assert wall["clock"] == "wall" and set(wall["times_ms"]) == {"a"}
     truth = json.loads((datasets / "aeb" / "ground-truth.json").read_text())
     row = summarise(raw, truth)
     assert row["f1"] > 0.9  # the article is the only text block: a real extractor gets it
