@@ -353,12 +353,23 @@ class _Names:
         # Last word -> the most recent person whose name ends with it: a bare-surname lookup in
         # one step instead of a scan of every mention so far (kept in step by _add).
         self._surnames: dict[str, str] = {}
+        # Text observed but not read yet: names are read only when a speaker is resolved, in the
+        # order observed, so the text after an article's last attributed quote is never read.
+        self._unread: list[str] = []
 
     def _add(self, name: str) -> None:
         self.people.append(name)
         self._surnames[name.split()[-1]] = name
 
     def observe(self, text: str) -> None:
+        self._unread.append(text)
+
+    def _catch_up(self) -> None:
+        unread, self._unread = self._unread, []
+        for text in unread:
+            self._read(text)
+
+    def _read(self, text: str) -> None:
         for sentence in _SENTENCE_END.split(text):
             before = len(self.people)
             self._observe_names(sentence)
@@ -414,6 +425,7 @@ class _Names:
         return recent[0] if recent else None
 
     def resolve(self, speaker: str) -> str | None:
+        self._catch_up()
         if speaker.lower() in _PRONOUNS:
             return self._by_pronoun(speaker)
         if speaker.split()[0].lower() in _DETERMINERS:
@@ -424,6 +436,7 @@ class _Names:
         return name
 
     def said(self, speaker: str | None) -> None:
+        self._catch_up()
         if speaker and speaker[:1].isupper() and speaker.split()[0].lower() not in _DETERMINERS:
             self._add(speaker)
 
