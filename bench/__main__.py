@@ -1,4 +1,4 @@
-"""``python -m bench extract [--tools ...] [--limit N] [--repeat R] [--rounds N]``."""
+"""``python -m bench extract [--tools ...] [--limit N] [--repeat R] [--rounds N] [--clock C]``."""
 
 from __future__ import annotations
 
@@ -25,12 +25,21 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="measure all tools N times, taking turns; keep the min",
     )
+    ext.add_argument(
+        "--clock",
+        choices=("cpu", "wall"),
+        default="cpu",
+        help="time pages by the process's CPU time (default: per-core speed, not billed for "
+        "other processes on a shared machine) or by wall time",
+    )
     args = parser.parse_args(argv)
     datasets = args.datasets.resolve() if args.datasets else datasets_dir()
     if not available(datasets / "aeb"):
         print(f"datasets not found at {datasets}: nothing to benchmark")
         return 2
-    return extract.run(datasets, args.tools, args.limit, args.repeat, rounds=args.rounds)
+    return extract.run(
+        datasets, args.tools, args.limit, args.repeat, rounds=args.rounds, clock=args.clock
+    )
 
 
 if __name__ == "__main__":

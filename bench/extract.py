@@ -1,10 +1,12 @@
 """The extraction benchmark: every tool on the same AEB pages, one fresh process per tool.
 
 Reported per tool: AEB F1 (``eval.metrics``, the same metric as ``python -m eval run aeb``),
-pages/s (pages / summed per-page time), p50/p95 ms per page, peak RSS (and the RSS after the
-pages were loaded and one page warmed the tool up, so the extraction's own share shows), speed
-ratio to trafilatura. Tools run one after another, never at the same time, so they do not
-compete for the two cores.
+pages/s (pages / summed per-page time, CPU time by default: ``--clock``), p50/p95 ms per page,
+peak RSS (and the RSS after the pages were loaded and one page warmed the tool up, so the
+extraction's own share shows), speed ratios to trafilatura's default run (body text only) and
+to trafilatura+metadata (its ``with_metadata=True``: the like-for-like peer, as copydesk always
+extracts the whole record).
+Tools run one after another, never at the same time, so they do not compete for the two cores.
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ from eval.datasets import REPO_ROOT, read_json
 from eval.metrics import aggregate_pages, bootstrap_f1_std, shingle_score
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-REFERENCE = "trafilatura"
+# Speed is reported as a ratio to both trafilatura runs: its default (body text only) and
+# with_metadata=True, which also extracts title, author, date, ...: the like-for-like peer, as
+# copydesk always extracts the whole record.
+REFERENCES = ("trafilatura", "trafilatura+metadata")
 # A worker that takes longer than this is stuck: AEB takes well under a minute per tool.
 WORKER_TIMEOUT_S = 1800
 
@@ -36,12 +41,15 @@ def _quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run_worker(tool: str, datasets: Path, limit: int | None, repeat: int) -> dict[str, Any] | str:
+def run_worker(
+    tool: str, datasets: Path, limit: int | None, repeat: int, clock: str = "cpu"
+) -> dict[str, Any] | str:
     """The worker's JSON, or the reason it failed."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.json"
         command = [sys.executable, "-m", "bench.worker", tool, str(datasets), str(out)]
-        command += ["--repeat", str(repeat)] + (["--limit", str(limit)] if limit else [])
+        command += ["--repeat", str(repeat), "--clock", clock]
+        command += ["--limit", str(limit)] if limit else []
         env = {**os.environ, "PYTHONWARNINGS": "ignore"}
         try:
             proc = subprocess.run(
@@ -90,23 +98,23 @@ def summarise(raw: dict[str, Any], truth: dict[str, dict[str, str]]) -> dict[str
 
 
 def markdown(rows: list[dict[str, Any]], skipped: dict[str, str]) -> str:
-    reference = next((r for r in rows if r["tool"] == REFERENCE), None)
+    by_tool = {row["tool"]: row for row in rows}
+    references = [by_tool[name] for name in REFERENCES if name in by_tool]
     lines = [
         "| tool | input | AEB F1 | P | R | pages/s | p50 ms | p95 ms | peak RSS MB "
-        f"| RSS before MB | speed vs {REFERENCE} |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| RSS before MB |" + "".join(f" speed vs {ref['tool']} |" for ref in references),
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(references),
     ]
     for row in rows:
-        ratio = (
-            f"{row['pages_per_s'] / reference['pages_per_s']:.2f}×"
-            if reference and reference["pages_per_s"]
-            else "-"
+        ratios = "".join(
+            f" {row['pages_per_s'] / ref['pages_per_s']:.2f}× |" if ref["pages_per_s"] else " - |"
+            for ref in references
         )
         lines.append(
             f"| {row['tool']} | {row['input']} | {row['f1']:.3f} ± {row['f1_std']:.3f} "
             f"| {row['precision']:.3f} | {row['recall']:.3f} | {row['pages_per_s']:.1f} "
             f"| {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['peak_rss_mb']:.0f} "
-            f"| {row['rss_before_mb']:.0f} | {ratio} |"
+            f"| {row['rss_before_mb']:.0f} |{ratios}"
         )
     lines.extend(f"\n{tool}: not measured ({why})" for tool, why in skipped.items())
     return "\n".join(lines)
@@ -132,6 +140,7 @@ def run(
     repeat: int = 1,
     results_dir: Path = RESULTS_DIR,
     rounds: int = 1,
+    clock: str = "cpu",
 ) -> int:
     """Measure every tool ``rounds`` times, the tools taking turns within each round: load on a
     shared machine drifts over minutes, and taking turns spreads the drift over all tools
@@ -144,7 +153,7 @@ def run(
             if tool in skipped:
                 continue
             print(f"round {round_no}/{rounds}: {tool} ...", file=sys.stderr, flush=True)
-            raw = run_worker(tool, datasets, limit, repeat)
+            raw = run_worker(tool, datasets, limit, repeat, clock)
             if isinstance(raw, str):
                 skipped[tool] = raw
                 measured.pop(tool, None)
@@ -161,6 +170,7 @@ def run(
         "pages": "aeb" + (f"[:{limit}]" if limit else ""),
         "repeat": repeat,
         "rounds": rounds,
+        "clock": clock,
         "rows": rows,
         "skipped": skipped,
         "table": table,

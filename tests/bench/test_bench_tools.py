@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from bench.extract import _quantile, markdown, summarise
-from bench.tools import _html_fragment_text
+from bench.tools import TOOLS, _html_fragment_text, _without_front_matter
 from bench.worker import measure
 from eval.metrics import word_tokens
 
@@ -47,12 +47,43 @@ def test_worker_times_and_scores_every_page(tmp_path: Path) -> None:
     assert set(raw["times_ms"]) == {"a", "b"} and not raw["errors"]
     assert all(t > 0 for t in raw["times_ms"].values())
     assert raw["peak_rss_mb"] >= raw["rss_before_mb"] > 0
+    assert raw["clock"] == "cpu"  # per-core speed by default: load from others is not billed
+    wall = measure("copydesk", datasets, limit=1, repeat=1, clock="wall")
+    assert wall["clock"] == "wall" and set(wall["times_ms"]) == {"a"}
     truth = json.loads((datasets / "aeb" / "ground-truth.json").read_text())
     row = summarise(raw, truth)
     assert row["f1"] > 0.9  # the article is the only text block: a real extractor gets it
     assert row["pages_per_s"] > 0
     table = markdown([{**row, "tool": "trafilatura"}], {"newspaper4k": "not installed"})
     assert "1.00×" in table and "newspaper4k: not measured (not installed)" in table
+
+
+def test_speed_is_given_against_both_trafilatura_runs() -> None:
+    def row(tool: str, pages_per_s: float) -> dict[str, object]:
+        return {
+            **dict.fromkeys(("f1", "f1_std", "precision", "recall", "p50_ms", "p95_ms"), 0.5),
+            **dict.fromkeys(("peak_rss_mb", "rss_before_mb"), 100.0),
+            "tool": tool,
+            "input": "str",
+            "pages_per_s": pages_per_s,
+        }
+
+    table = markdown(
+        [row("copydesk", 120.0), row("trafilatura", 60.0), row("trafilatura+metadata", 40.0)], {}
+    )
+    header, _rule, copydesk, *_ = table.splitlines()
+    assert header.endswith("| speed vs trafilatura | speed vs trafilatura+metadata |")
+    assert copydesk.endswith("| 2.00× | 3.00× |")
+    # without the metadata run, one ratio column
+    assert "+metadata" not in markdown([row("copydesk", 120.0), row("trafilatura", 60.0)], {})
+
+
+def test_trafilatura_metadata_header_is_not_scored_as_body() -> None:
+    assert "trafilatura+metadata" in TOOLS
+    page = "---\ntitle: Bridge\nauthor: Jane Doe\n---\nBridge\nThe council voted."
+    assert _without_front_matter(page) == "Bridge\nThe council voted."
+    assert _without_front_matter("Plain body --- text") == "Plain body --- text"
+    assert _without_front_matter("---\nunclosed") == "---\nunclosed"
 
 
 def test_quantile_picks_nearest_rank() -> None:

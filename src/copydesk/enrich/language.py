@@ -18,8 +18,14 @@ from typing import Any
 # language is the better guess.
 MIN_TEXT_CHARS = 40
 # Only this many characters of the text are given to the model: identification saturates after
-# a few hundred characters, and the cost grows with the length.
-MAX_TEXT_CHARS = 2000
+# a few hundred characters, and the cost grows with the length. Measured on the 1,205 data-set
+# pages with a body: 1,000 gives the same language as 2,000 on every page (900: one differs).
+MAX_TEXT_CHARS = 1000
+# The model reads the first QUICK_TEXT_CHARS first and keeps that answer when it is at least this
+# sure; only unsure answers (~14% of pages) are read again on MAX_TEXT_CHARS. Same languages as
+# reading 1,000 every time on all 1,205 pages (at 0.8, one page differs; 0.95 leaves a margin).
+QUICK_TEXT_CHARS = 500
+QUICK_CONFIDENCE = 0.95
 # Below this probability the model's answer is not used (mixed-language or boilerplate text).
 MIN_CONFIDENCE = 0.5
 
@@ -73,13 +79,22 @@ class LanguageIdentifier:
         model = self._load()
         if model is None:
             return None
-        try:
-            labels, probs = model.predict(text, k=1)
-        except (ValueError, RuntimeError):
-            return None
-        if not labels or float(probs[0]) < MIN_CONFIDENCE:
-            return None
-        return Guess(str(labels[0]).removeprefix(_LABEL), float(probs[0]))
+        if len(text) > QUICK_TEXT_CHARS:
+            quick = _predict(model, text[:QUICK_TEXT_CHARS])
+            if quick is not None and quick.confidence >= QUICK_CONFIDENCE:
+                return quick
+        guess = _predict(model, text)
+        return guess if guess is not None and guess.confidence >= MIN_CONFIDENCE else None
+
+
+def _predict(model: Any, text: str) -> Guess | None:
+    try:
+        labels, probs = model.predict(text, k=1)
+    except (ValueError, RuntimeError):
+        return None
+    if not labels:
+        return None
+    return Guess(str(labels[0]).removeprefix(_LABEL), float(probs[0]))
 
 
 def body_language(langid: LanguageIdentifier, text: str, declared: str | None) -> str | None:

@@ -402,17 +402,19 @@ _NEGATING_PARTS = frozenset({"has", "with", "no", "non", "not", "without"})
 
 
 _PRUNE_TAGS = DROP_TAGS | {"header", "form", "figure"}
-# Elements that may be named as furniture. (Selecting the tags in the same XPath with self::
-# tests was ten times slower than ``iter(tags)``.)
-_ATTRIBUTED = etree.XPath(".//*[@class or @id or @role or @hidden or @aria-hidden or @style]")
+# Elements that may be named as furniture: those of _PRUNE_TAGS go first (selecting them with
+# self:: tests in an XPath was ten times slower than ``iter(tags)``).
+# The attributes _named_furniture reads: an element without any of them is never named furniture.
+_NAMING_ATTRS = frozenset({"class", "id", "role", "hidden", "aria-hidden", "style"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def prune(body: etree._Element) -> None:
     """Remove never-body elements and elements named as furniture, in place.
 
-    Tag and attribute selection run in C (``iter(tags)``, one XPath); Python only looks at the
-    candidates, and not at those inside a subtree already doomed (it goes with that subtree).
+    Tag selection runs in C (``iter(tags)``), attribute selection reads attribute names only;
+    Python looks at the candidates, and not at those inside a subtree already doomed (it goes
+    with that subtree).
     """
     # first the elements that never hold body text (their text would distort the shares below)
     for el in list(body.iter(*NEVER_TAGS, etree.Comment, etree.ProcessingInstruction)):
@@ -426,7 +428,7 @@ def prune(body: etree._Element) -> None:
             doomed.append(el)
             inside.update(el.iterdescendants())
     verdicts: dict[str, bool] = {}  # class/id strings repeat a lot within a page
-    for el in _ATTRIBUTED(body):
+    for el in _attributed(body):
         if el in inside or el.tag in _PRUNE_TAGS or not _named_furniture(el, verdicts):
             continue
         if not _protected(el, total):
@@ -436,6 +438,15 @@ def prune(body: etree._Element) -> None:
     for el in doomed:
         if el.getparent() is not None:
             _drop(el)
+
+
+def _attributed(body: etree._Element) -> list[etree._Element]:
+    """The descendants of ``body`` carrying one of _NAMING_ATTRS, in document order. A walk
+    reading each element's attribute names costs half the XPath with six attribute tests
+    (``.//*[@class or @id or ...]``), which was a twentieth of all extraction time."""
+    return [
+        el for el in body.iterdescendants(etree.Element) if not _NAMING_ATTRS.isdisjoint(el.keys())
+    ]
 
 
 def _named_furniture(el: etree._Element, verdicts: dict[str, bool]) -> bool:
@@ -1023,7 +1034,8 @@ def _table_text(table: etree._Element) -> str:
 
 
 def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    # str.split() and the regex \s agree on what whitespace is; the split is 2.5x faster
+    return " ".join(text.split())
 
 
 # --- 4. filter -------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ _TEXT_BOMS: tuple[bytes, ...] = (
 # a page is binary noise. Real pages have ~0; 5% lets a page with a few stray bytes through while
 # a random byte string (~12% controls) or an image is stopped.
 MAX_CONTROL_SHARE = 0.05
-_CONTROL = frozenset(set(range(0, 32)) - {9, 10, 12, 13} | {127})
+_CONTROL = bytes(sorted(set(range(0, 32)) - {9, 10, 12, 13} | {127}))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -53,7 +53,9 @@ def looks_binary(data: bytes) -> bool:
     head = data[:SNIFF_CHARS]
     if not head:
         return False
-    controls = sum(1 for b in head if b in _CONTROL)
+    # counted in C: deleting them and comparing lengths (a Python loop over the 4 KB cost
+    # ~0.2 ms, about 2% of a whole page's extraction)
+    controls = len(head) - len(head.translate(None, _CONTROL))
     return controls > MAX_CONTROL_SHARE * len(head)
 
 

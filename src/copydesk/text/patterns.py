@@ -67,14 +67,35 @@ _SHARE_WORDS = frozenset(
     ]
 )
 
-_COPYRIGHT = re.compile(
-    r"^\s*(?:copyright\b|©|\(c\)\s*\d{4}|℗)"
-    r"|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+# A copyright line: one that opens with the sign or the word, or one with a rights phrase
+# anywhere. The two halves are separate patterns: the opening is a cheap anchored match, and the
+# phrase search (a case-blind scan of the whole text, the costliest test of the notice stage)
+# only runs on text holding one of the phrases' words (_RIGHTS_HINT, on lower-cased text).
+_COPYRIGHT_START = re.compile(r"\s*(?:copyright\b|©|\(c\)\s*\d{4}|℗)", re.IGNORECASE)
+_RIGHTS_PHRASE = re.compile(
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|"
     r"todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|"
     r"may not be published, broadcast, rewritten|"
     r"darf nicht (?:veröffentlicht|verbreitet)",
     re.IGNORECASE,
 )
+# One word of each _RIGHTS_PHRASE alternative, lower-case (a literal alternation: the engine
+# skips to candidate letters, where a case-blind pattern tries every position).
+_RIGHTS_HINT = re.compile("rights|rechte|droits|derechos|diritti|direitos|broadcast|darf")
+# A case-blind match takes these for "i" and "s" while str.lower() does not ("İ" lowers to "i" +
+# U+0307): a non-ASCII text holding one skips a prefilter, so that no prefilter changes an answer.
+_FOLDS_TO_ASCII = re.compile("[\u0131\u017f\u0307]")
+
+
+def _may_hold(hint: re.Pattern[str], text: str) -> bool:
+    """Can a case-blind pattern whose every alternative holds one of ``hint``'s lower-case words
+    match ``text``? False only when it surely cannot."""
+    lowered = text.lower()
+    if hint.search(lowered) is not None:
+        return True
+    return not lowered.isascii() and _FOLDS_TO_ASCII.search(lowered) is not None
+
+
 # A "©" line of at most this many words, with no year and no "rights", credits a picture.
 PHOTO_CREDIT_MAX_WORDS = 5
 _RIGHTS = re.compile(
@@ -102,8 +123,8 @@ _UPDATE = re.compile(
     re.IGNORECASE,
 )
 
-_BOILERPLATE = re.compile(
-    r"\bcookies?\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of|and) (?:use|service)\b|"
+# Boilerplate: whole short lines (anchored, tested with match) ...
+_BOILERPLATE_LINE = re.compile(
     r"^\s*(?:share|teilen|partager|compartir|condividi|compartilhar)\b(?: (?:this|on|via|the|"
     r"article|story|artikel|cet article|en|su|no))*\s*[:!]?\s*$|"
     r"^\s*click to (?:share|email|print)\b|"
@@ -120,22 +141,35 @@ _BOILERPLATE = re.compile(
     r"sign ?in|sign up|subscribe|abonnieren|s['’]abonner|suscríbete|abbonati|assine|"
     r"register|close|schließen|fermer|cerrar|chiudi|fechar|accept(?: all)?|akzeptieren|"
     r"accepter|aceptar|accetta|aceitar|ok|got it)\s*[.!]?\s*$|"
-    r"\bsign up for (?:our|the)\b|\bnewsletter\b|\bsubscribe (?:to|now|today)\b|"
-    r"\bfollow us\b|\bfolgen sie uns\b|\bsuivez-nous\b|\bsíguenos\b|\bseguici\b|\bsiga-nos\b|"
     r"^\s*\d+\s*(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários?|"
     r"replies|responses|shares)\s*$|"
     r"^\s*(?:comments?|kommentare|commentaires|comentarios|commenti|comentários)\s*"
     r"(?:\(\d+\))?\s*$|"
-    r"\b(?:read|see) (?:more|the full story|full article)\s*$|^\s*(?:mehr|weiterlesen|"
+    r"^\s*(?:mehr|weiterlesen|"
     r"lire la suite|leer más|leggi (?:tutto|di più)|leia mais|continue reading)\b.{0,20}$|"
-    r"\bjavascript\b.{0,40}\b(?:enable|disabled|aktivieren)|"
-    r"\b(?:download|get) (?:our|the) app\b|^\s*leave a (?:reply|comment)\b|"
-    r"your email address will not be published|^\s*(?:kommentar schreiben|laisser un "
+    r"^\s*leave a (?:reply|comment)\b|"
+    r"^\s*(?:kommentar schreiben|laisser un "
     r"commentaire|deja un comentario|lascia un commento|deixe um comentário)\b|"
-    r"\ball rights reserved\b|"
     r"^\s*(?:about us|contact us|impressum|datenschutz|mentions légales|aviso legal|"
     r"careers|jobs|advertise with us|site ?map|help|faq)\s*$",
     re.IGNORECASE,
+)
+# ... and phrases anywhere in the text (searched only when _BOILERPLATE_HINT finds one of their
+# words in the lower-cased text: the case-blind search tries every position).
+_BOILERPLATE_PHRASE = re.compile(
+    r"\bcookies?\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of|and) (?:use|service)\b|"
+    r"\bsign up for (?:our|the)\b|\bnewsletter\b|\bsubscribe (?:to|now|today)\b|"
+    r"\bfollow us\b|\bfolgen sie uns\b|\bsuivez-nous\b|\bsíguenos\b|\bseguici\b|\bsiga-nos\b|"
+    r"\b(?:read|see) (?:more|the full story|full article)\s*$|"
+    r"\bjavascript\b.{0,40}\b(?:enable|disabled|aktivieren)|"
+    r"\b(?:download|get) (?:our|the) app\b|"
+    r"your email address will not be published|"
+    r"\ball rights reserved\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE_HINT = re.compile(
+    "cookie|privacy|terms|sign up|newsletter|subscribe|follow|folgen|suivez|síguenos|seguici|"
+    "siga|more|full|javascript| app|email|rights"
 )
 
 # Comment sections: their headings and the header line of each comment. A comment section ends
@@ -195,7 +229,13 @@ _CAPTION_LEAD = re.compile(
 
 
 def is_copyright(text: str) -> bool:
-    return len(text) <= MAX_NOTICE_CHARS and _COPYRIGHT.search(text) is not None
+    return len(text) <= MAX_NOTICE_CHARS and _is_copyright(text)
+
+
+def _is_copyright(text: str) -> bool:
+    if _COPYRIGHT_START.match(text) is not None:
+        return True
+    return _may_hold(_RIGHTS_HINT, text) and _RIGHTS_PHRASE.search(text) is not None
 
 
 def is_photo_credit(text: str) -> bool:
@@ -212,14 +252,18 @@ def is_notice(text: str) -> bool:
     """Copyright lines, corrections and update notes: furniture that readers should see as data."""
     if len(text) > MAX_NOTICE_CHARS:
         return False
-    return bool(_COPYRIGHT.search(text) or _CORRECTION.match(text) or _UPDATE.match(text))
+    return bool(_is_copyright(text) or _CORRECTION.match(text) or _UPDATE.match(text))
 
 
 def is_boilerplate(text: str) -> bool:
     """Cookie text, share rows, menus' fixed words, comment counts, newsletter prompts."""
     if len(text) > MAX_BOILERPLATE_CHARS:
         return False
-    return _BOILERPLATE.search(text) is not None or _is_share_row(text)
+    if _BOILERPLATE_LINE.match(text) is not None:
+        return True
+    if _may_hold(_BOILERPLATE_HINT, text) and _BOILERPLATE_PHRASE.search(text) is not None:
+        return True
+    return _is_share_row(text)
 
 
 def _is_share_row(text: str) -> bool:
