@@ -541,9 +541,17 @@ def _candidate_texts(root: etree._Element) -> dict[etree._Element, str | None]:
     longest = 2 * MAX_NOTICE_CHARS  # a longer piece makes every element around it too long
     for el in root.iter():
         text, tail = el.text, el.tail
-        if text and len(text) <= longest and el.tag not in _CODE_TAGS and hint(text.lower()):
+        # isspace() first: 70% of a page's text nodes are the indentation between tags, and
+        # it answers before lower() copies the string and the regex runs (~10% of this walk).
+        if (
+            text
+            and len(text) <= longest
+            and not text.isspace()
+            and el.tag not in _CODE_TAGS
+            and hint(text.lower())
+        ):
             _read_up(el, texts)
-        if tail and len(tail) <= longest and hint(tail.lower()):
+        if tail and len(tail) <= longest and not tail.isspace() and hint(tail.lower()):
             _read_up(el.getparent(), texts)  # a tail is text of the element's parent
     return texts
 

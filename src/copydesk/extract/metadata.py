@@ -587,13 +587,27 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
         else:
             _collect_element(el, tag, cand, zones)
     hinted = 0
-    by_class: dict[str, bool] = {}  # class strings repeat a lot within a page
+    # Class strings repeat a lot within a page: each one's verdicts are computed once.
+    verdicts: dict[str, tuple[bool, bool, bool]] = {}
     for el in doc.root.iter(etree.Element):
         names = el.keys()
         if not names:
             continue
-        _collect_taxonomy_attrs(el, names, cand, zones)
-        if not _hinted(el, names, by_class) or (el.tag in _TAGS and el.tag != "h2"):
+        hint = False
+        if "class" in names:
+            cls = el.get("class", "")
+            verdict = verdicts.get(cls)
+            if verdict is None:
+                verdict = verdicts[cls] = _class_verdicts(cls)
+            hint, tag_box, category_box = verdict
+            if tag_box:
+                _collect_taxonomy_box(el, cls, cand, zones)
+            if category_box:
+                _collect_category_box(el, cand, zones)
+        if not _OTHER_HINT_ATTRS.isdisjoint(names):
+            _collect_taxonomy_attrs(el, names, cand, zones)
+            hint = hint or _other_hint(el, names)
+        if not hint or (el.tag in _TAGS and el.tag != "h2"):
             continue
         hinted += 1
         if hinted > MAX_HINTED_ELEMENTS:
@@ -602,24 +616,25 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
     return cand
 
 
-def _hinted(el: etree._Element, names: list[str], by_class: dict[str, bool]) -> bool:
-    """Whether the element's class (_CLASS_HINT), itemprop or property (_ITEMPROP_HINT; property
-    only inside <body>: in <head> it is Open Graph's) or rel ("author") hints at a date or a
-    byline. ``by_class`` memoises the class verdicts of one page."""
-    if "class" in names:
-        value = el.get("class", "")
-        hit = by_class.get(value)
-        if hit is None:
-            hit = by_class[value] = _CLASS_HINT.search(value) is not None
-        if hit:
-            return True
-    return not _OTHER_HINT_ATTRS.isdisjoint(names) and _other_hint(el, names)
+def _class_verdicts(cls: str) -> tuple[bool, bool, bool]:
+    """(hints at a date or byline, is a box of the post's tags or its category menu item, is a
+    box naming the post's category) for one class string."""
+    # substring tests first: the regexes on every class string cost ~0.7 ms a page
+    tag_box = ("tag" in cls or "current-" in cls or "chlagw" in cls) and bool(
+        _TAXONOMY_CLASS.search(cls)
+    )
+    category_box = "cat" in cls and bool(_CATEGORY_CLASS.search(cls))
+    return _CLASS_HINT.search(cls) is not None, tag_box, category_box
 
 
+# Attributes other than class that hint at a date or byline (itemprop, property) or carry the
+# post's taxonomy (rel links, breadcrumb items).
 _OTHER_HINT_ATTRS = frozenset({"itemprop", "rel", "property"})
 
 
 def _other_hint(el: etree._Element, names: list[str]) -> bool:
+    """Whether the element's itemprop or property (_ITEMPROP_HINT; property only inside
+    <body>: in <head> it is Open Graph's) or rel ("author") hints at a date or a byline."""
     if "itemprop" in names and _ITEMPROP_HINT.search(el.get("itemprop", "")):
         return True
     if "rel" in names and "author" in el.get("rel", ""):
@@ -638,17 +653,8 @@ def _in_body(el: etree._Element) -> bool:
 def _collect_taxonomy_attrs(
     el: etree._Element, names: list[str], cand: _Candidates, zones: _Zones
 ) -> None:
-    """The post's taxonomy, read on the same walk: tag and category boxes by class, breadcrumb
-    items by itemprop (property only inside <body>), category and tag links by rel."""
-    if "class" in names:
-        value = el.get("class", "")
-        # substring tests first: the regex on every class string cost ~0.7 ms a page
-        if ("tag" in value or "current-" in value or "chlagw" in value) and (
-            _TAXONOMY_CLASS.search(value)
-        ):
-            _collect_taxonomy_box(el, value, cand, zones)
-        if "cat" in value and _CATEGORY_CLASS.search(value):
-            _collect_category_box(el, cand, zones)
+    """The post's taxonomy from attributes other than class: breadcrumb items by itemprop
+    (property only inside <body>), category and tag links by rel."""
     if el.get("itemprop") == "itemListElement" or (
         el.get("property") == "itemListElement" and _in_body(el)
     ):
