@@ -58,7 +58,7 @@ from eval.metrics import (
     title_matches,
 )
 from eval.suites._common import PAGE_TIMEOUT_S, _time_limit, day_of
-from eval.suites.trafeval import _label
+from eval.suites.trafeval import _label, _label_day
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 FUNDUS_WORKER = Path(__file__).resolve().parent / "fundus_worker.py"
@@ -246,7 +246,7 @@ def run_tool(tool: Tool, pages: list[Page]) -> tuple[list[Answer], float]:
 
 def _trafeval_label_day(item: dict[str, Any]) -> str | None:
     date_label = _label(item.get("date"))  # as eval/suites/trafeval.py reads it
-    return date_label.strip()[:10] if isinstance(date_label, str) else None
+    return _label_day(date_label) if isinstance(date_label, str) else None
 
 
 def _htmldate_label_day(item: dict[str, Any]) -> str | None:
