@@ -280,3 +280,27 @@ def test_a_heading_that_is_only_the_home_link_is_the_logo_not_the_headline() -> 
     html = (FIXTURES / "dates_logo_h1_masthead.html").read_text(encoding="utf-8")
     undated = html.replace('<meta name="date" content="2017-05-01T17:05:00+0200">', "")
     assert _page(undated).published is None
+
+
+def test_a_label_in_its_own_element_names_the_kind_of_the_next_stamp() -> None:
+    meta = _fixture("dates_bare_date_meta.html")
+    assert meta.modified == datetime(2021, 10, 15)
+    assert meta.provenance["modified"] == "dom:stamp=15.10.2021"
+
+
+def test_a_bare_date_meta_yields_a_tie_to_the_printed_publication_date() -> None:
+    meta = _fixture("dates_bare_date_meta.html")
+    assert _day(meta) == "2021-10-13"
+    assert meta.provenance["published"] == "dom:text=13.10.2021"
+    # a meta that says what its date is keeps the tie
+    html = (FIXTURES / "dates_bare_date_meta.html").read_text(encoding="utf-8")
+    named = html.replace('name="date"', 'property="article:published_time"')
+    assert _day(_page(named)) == "2021-10-15"
+    # and so does the bare meta when the page prints its date only as the update
+    unprinted = html.replace('<h2 class="eventbox__headline">13.10.2021</h2>', "")
+    assert _day(_page(unprinted)) == "2021-10-15"
+    # a <time> in the article marks its date too
+    timed = unprinted.replace(
+        "</h1>", '</h1><p class="meta"><time datetime="2021-10-12">12.10.2021 - 13:30</time></p>'
+    )
+    assert _day(_page(timed)) == "2021-10-12"
