@@ -304,3 +304,18 @@ def test_a_bare_date_meta_yields_a_tie_to_the_printed_publication_date() -> None
         "</h1>", '</h1><p class="meta"><time datetime="2021-10-12">12.10.2021 - 13:30</time></p>'
     )
     assert _day(_page(timed)) == "2021-10-12"
+
+
+def test_a_date_in_the_description_dates_an_otherwise_undated_article() -> None:
+    article = _article("dates_description_only.html")
+    assert article.page_type == "article"
+    assert article.published == datetime(2020, 1, 14)
+    assert article.provenance["published"] == (
+        "meta:description=ORSO MARSICANO: UN ANNO DA RECORD (Notizia del 14 Gennaio 2020)"
+    )
+    # a date printed in the page comes first; an "updated" date in the description is none
+    html = (FIXTURES / "dates_description_only.html").read_text(encoding="utf-8")
+    printed = html.replace("</h1>", '</h1><p class="data">13/01/2020</p>')
+    assert _article("", printed).published == datetime(2020, 1, 13)
+    updated = html.replace("(Notizia del 14", "(Aggiornato il 14")
+    assert _article("", updated).published is None

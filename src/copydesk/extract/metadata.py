@@ -110,6 +110,10 @@ _FALLBACK_SKIP_TAGS = frozenset({"script", "style", "noscript", "a", "button", "
 # Declared images whose URL path carries a day (/files/2016/05/04/cover.png): the upload day,
 # read only after the page scan gave nothing.
 _IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image")
+# Descriptions read for a date after the page scan; longer ones are summaries whose dates are
+# the story's events, not its publication.
+_DESCRIPTION_META = ("description", "og:description", "twitter:description")
+MAX_DESCRIPTION_CHARS = 200
 _HAS_DIGIT = re.compile(r"\d")
 _SCAN_SKIP_TAGS = frozenset({"script", "style", "figcaption", "noscript", "a", "button", "option"})
 # itemprop/RDFa property values that hold the article's dates (schema.org, Dublin Core)
@@ -902,11 +906,29 @@ def _declares_date(res: _Resolver) -> bool:
     return any(hint != "m" for _, hint, _ in res.cand.times)
 
 
+def _description_date(res: _Resolver) -> D.ParsedDate | None:
+    """A full date in the page's declared description ("… (Notizia del 14 Gennaio 2020)"),
+    read as a stamp line: an "Updated …" date there is no publication."""
+    for key in _DESCRIPTION_META:
+        for value in res.cand.meta.get(key, ())[:1]:
+            text = value.strip()
+            if len(text) > MAX_DESCRIPTION_CHARS or _HAS_DIGIT.search(text) is None:
+                continue
+            found = res.stamp(text).published
+            if found is not None and res.ok(found):
+                return found
+    return None
+
+
 def _fallback_published(res: _Resolver) -> tuple[datetime, str] | None:
     """The last-resort publication date, applied by complete_metadata to article pages only."""
     if _declares_date(res):
         return None
-    for origin, get in (("dom:page", _fallback_scan), ("meta:image", _image_url_date)):
+    for origin, get in (
+        ("dom:page", _fallback_scan),
+        ("meta:description", _description_date),
+        ("meta:image", _image_url_date),
+    ):
         found = get(res)
         if found is not None:
             return found.value, f"{origin}={found.raw}"
