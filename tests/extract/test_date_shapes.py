@@ -319,3 +319,15 @@ def test_a_date_in_the_description_dates_an_otherwise_undated_article() -> None:
     assert _article("", printed).published == datetime(2020, 1, 13)
     updated = html.replace("(Notizia del 14", "(Aggiornato il 14")
     assert _article("", updated).published is None
+
+
+def test_a_label_only_stamp_names_only_the_very_next_stamp() -> None:
+    page = (
+        "<html><body><div class='post'><h1>Neue Präsidentin gewählt</h1>"
+        "<span class='meta-label'>Zuletzt geändert am:</span>"
+        "<span class='meta-note'>Lesezeit rund 3 Minuten</span>"
+        f"<span class='meta-date'>13.10.2021</span>{BODY}</p></div></body></html>"
+    )
+    meta = _page(page)
+    assert _day(meta) == "2021-10-13"
+    assert meta.modified is None

@@ -1070,8 +1070,8 @@ def _first_stamp(res: _Resolver, kind: str) -> D.ParsedDate | None:
     for (text, hint), attrs in zip(res.cand.stamps, res.cand.stamp_classes, strict=False):
         stamp = res.stamp(text)
         if stamp.published is None and stamp.modified is None:
-            if len(text) <= MAX_LABEL_CHARS and _HAS_DIGIT.search(text) is None:
-                pending = D.label_kind(text)
+            label_only = len(text) <= MAX_LABEL_CHARS and _HAS_DIGIT.search(text) is None
+            pending = D.label_kind(text) if label_only else None  # only the very next stamp
             continue
         if pending is not None:
             labelled[text] = pending  # nested elements repeat the same date: all of them
