@@ -8,9 +8,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from copydesk import extract
 from copydesk.extract.dates import lead_date, url_date
 from copydesk.extract.jsonld import parse_jsonld
 from copydesk.extract.metadata import Metadata, extract_metadata
+from copydesk.model import Article
 from copydesk.parse.html import parse_html
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "metadata"
@@ -206,3 +208,126 @@ def test_jsonld_block_with_a_stray_closing_brace_or_two_objects_is_read() -> Non
         assert main is not None and main["datePublished"] == "2020-10-26T18:10:00+01:00"
         assert not ld.salvaged  # parsed, not salvaged
     assert parse_jsonld(["} not json {"]).nodes == ()
+
+
+def _article(name: str, html: str | None = None) -> Article:
+    page = html if html is not None else (FIXTURES / name).read_text(encoding="utf-8")
+    return extract(page, fetched_at=FETCHED)
+
+
+def test_a_page_dated_only_by_its_comments_takes_the_first_comment_day() -> None:
+    article = _article("dates_comment_dates_only.html")
+    assert article.page_type == "article"
+    assert article.published == datetime(2010, 12, 8, 10, 56)
+    assert article.provenance["published"] == "dom:page=8. Dezember 2010 um 10:56"
+    # the metadata pass alone keeps comments out: the page scan is the article's last resort
+    assert _fixture("dates_comment_dates_only.html").published is None
+
+
+def test_the_most_printed_day_wins_the_page_scan() -> None:
+    html = (FIXTURES / "dates_comment_dates_only.html").read_text(encoding="utf-8")
+    # the same day printed twice more (a reply on the day, a meta line in a teaser box) beats
+    # the one earlier day of an old rail teaser
+    more = html.replace(
+        "</ol>",
+        '<li><cite>Ute</cite> <small class="commentmetadata">14. Januar 2011 um 21:30</small>'
+        "<p>Danke!</p></li></ol>"
+        '<div class="sidebar"><small class="date">14.01.2011</small>'
+        '<small class="date">3. März 2009</small></div>',
+    )
+    assert _article("", more).published == datetime(2011, 1, 14, 19, 2)
+
+
+def test_a_dated_copyright_line_dates_an_otherwise_undated_article() -> None:
+    article = _article("dates_copyright_stamp.html")
+    assert article.published == datetime(2019, 12, 19, 12, 14)
+    assert article.provenance["published"].startswith("dom:page=Copyright © 19.12.2019")
+
+
+def test_a_day_in_the_declared_images_path_is_the_last_resort() -> None:
+    article = _article("dates_image_path_only.html")
+    assert article.published == datetime(2016, 5, 4)
+    assert article.provenance["published"] == (
+        "meta:image=https://www.example.org/files/2016/05/04/report-2015-cover.png"
+    )
+    # a month-only upload folder (/wp-content/uploads/2016/05/) names no day
+    html = (FIXTURES / "dates_image_path_only.html").read_text(encoding="utf-8")
+    monthly = html.replace("/files/2016/05/04/", "/wp-content/uploads/2016/05/")
+    assert _article("", monthly).published is None
+
+
+def test_the_page_scan_is_for_articles_without_any_declared_date() -> None:
+    html = (FIXTURES / "dates_copyright_stamp.html").read_text(encoding="utf-8")
+    # a listing's dates belong to its teasers
+    listing = html.replace(
+        "<footer>",
+        "".join(f'<h2><a href="/n/{i}">Meldung {i}</a></h2>' for i in range(30)) + "<footer>",
+    )
+    assert _article("", listing).page_type != "article"
+    assert _article("", listing).published is None
+    # a page that declares its date (here one after the fetch, refused) is not dateless
+    declared = html.replace(
+        "</head>", '<meta property="article:published_time" content="2030-01-01"></head>'
+    )
+    assert _article("", declared).published is None
+
+
+def test_a_heading_that_is_only_the_home_link_is_the_logo_not_the_headline() -> None:
+    meta = _fixture("dates_logo_h1_masthead.html")
+    assert _day(meta) == "2017-05-01"
+    assert meta.provenance["published"] == "meta:date=2017-05-01T17:05:00+0200"
+    # without the declared date, the masthead's today still dates nothing
+    html = (FIXTURES / "dates_logo_h1_masthead.html").read_text(encoding="utf-8")
+    undated = html.replace('<meta name="date" content="2017-05-01T17:05:00+0200">', "")
+    assert _page(undated).published is None
+
+
+def test_a_label_in_its_own_element_names_the_kind_of_the_next_stamp() -> None:
+    meta = _fixture("dates_bare_date_meta.html")
+    assert meta.modified == datetime(2021, 10, 15)
+    assert meta.provenance["modified"] == "dom:stamp=15.10.2021"
+
+
+def test_a_bare_date_meta_yields_a_tie_to_the_printed_publication_date() -> None:
+    meta = _fixture("dates_bare_date_meta.html")
+    assert _day(meta) == "2021-10-13"
+    assert meta.provenance["published"] == "dom:text=13.10.2021"
+    # a meta that says what its date is keeps the tie
+    html = (FIXTURES / "dates_bare_date_meta.html").read_text(encoding="utf-8")
+    named = html.replace('name="date"', 'property="article:published_time"')
+    assert _day(_page(named)) == "2021-10-15"
+    # and so does the bare meta when the page prints its date only as the update
+    unprinted = html.replace('<h2 class="eventbox__headline">13.10.2021</h2>', "")
+    assert _day(_page(unprinted)) == "2021-10-15"
+    # a <time> in the article marks its date too
+    timed = unprinted.replace(
+        "</h1>", '</h1><p class="meta"><time datetime="2021-10-12">12.10.2021 - 13:30</time></p>'
+    )
+    assert _day(_page(timed)) == "2021-10-12"
+
+
+def test_a_date_in_the_description_dates_an_otherwise_undated_article() -> None:
+    article = _article("dates_description_only.html")
+    assert article.page_type == "article"
+    assert article.published == datetime(2020, 1, 14)
+    assert article.provenance["published"] == (
+        "meta:description=ORSO MARSICANO: UN ANNO DA RECORD (Notizia del 14 Gennaio 2020)"
+    )
+    # a date printed in the page comes first; an "updated" date in the description is none
+    html = (FIXTURES / "dates_description_only.html").read_text(encoding="utf-8")
+    printed = html.replace("</h1>", '</h1><p class="data">13/01/2020</p>')
+    assert _article("", printed).published == datetime(2020, 1, 13)
+    updated = html.replace("(Notizia del 14", "(Aggiornato il 14")
+    assert _article("", updated).published is None
+
+
+def test_a_label_only_stamp_names_only_the_very_next_stamp() -> None:
+    page = (
+        "<html><body><div class='post'><h1>Neue Präsidentin gewählt</h1>"
+        "<span class='meta-label'>Zuletzt geändert am:</span>"
+        "<span class='meta-note'>Lesezeit rund 3 Minuten</span>"
+        f"<span class='meta-date'>13.10.2021</span>{BODY}</p></div></body></html>"
+    )
+    meta = _page(page)
+    assert _day(meta) == "2021-10-13"
+    assert meta.modified is None
