@@ -215,27 +215,33 @@ def _article(name: str, html: str | None = None) -> Article:
     return extract(page, fetched_at=FETCHED)
 
 
-def test_a_page_dated_only_by_its_comments_takes_the_first_comment_day() -> None:
+def test_a_page_dated_only_by_its_comments_gets_no_publication_date() -> None:
+    # A comment's date is another text's date (issue 3: never a date from a comment), however
+    # the comments are the only dates on the page: the last-resort page scan skips them.
     article = _article("dates_comment_dates_only.html")
     assert article.page_type == "article"
-    assert article.published == datetime(2010, 12, 8, 10, 56)
-    assert article.provenance["published"] == "dom:page=8. Dezember 2010 um 10:56"
-    # the metadata pass alone keeps comments out: the page scan is the article's last resort
+    assert article.published is None
     assert _fixture("dates_comment_dates_only.html").published is None
 
 
-def test_the_most_printed_day_wins_the_page_scan() -> None:
+def test_the_most_printed_day_outside_comments_and_rails_wins_the_page_scan() -> None:
     html = (FIXTURES / "dates_comment_dates_only.html").read_text(encoding="utf-8")
-    # the same day printed twice more (a reply on the day, a meta line in a teaser box) beats
-    # the one earlier day of an old rail teaser
+    # a side column prints the post's day twice and an older day once; a related rail prints
+    # another day three times and the comments their own days: neither of those may vote
     more = html.replace(
         "</ol>",
         '<li><cite>Ute</cite> <small class="commentmetadata">14. Januar 2011 um 21:30</small>'
-        "<p>Danke!</p></li></ol>"
-        '<div class="sidebar"><small class="date">14.01.2011</small>'
-        '<small class="date">3. März 2009</small></div>',
+        "<p>Danke!</p></li></ol>",
+    ).replace(
+        "</body>",
+        '<div class="sidebar"><small class="date">12.01.2011</small>'
+        '<small class="date">12. Januar 2011</small><small class="date">3. März 2009</small></div>'
+        '<div class="related-posts"><small>2. Mai 2012</small><small>2. Mai 2012</small>'
+        "<small>2. Mai 2012</small></div></body>",
     )
-    assert _article("", more).published == datetime(2011, 1, 14, 19, 2)
+    article = _article("", more)
+    assert article.published == datetime(2011, 1, 12)
+    assert article.provenance["published"].startswith("dom:page=")
 
 
 def test_a_dated_copyright_line_dates_an_otherwise_undated_article() -> None:

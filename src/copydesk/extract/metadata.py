@@ -144,9 +144,11 @@ SCAN_BODY_NODES = 400
 SCAN_BODY_CHARS = 20000
 _BODY_TEXT = etree.XPath(".//text()[normalize-space()][position() <= $n]")
 # Fallback for article pages where every source above gave nothing: a date printed anywhere in
-# the page, rails, comments and footers included (a comment's, a copyright line's "© 19.12.2019",
-# a meta column in an aside). Read at most this many text nodes and characters; only
-# stamp-length nodes (SCAN_BODY_NODE_CHARS) count, prose dates are events.
+# the page, footers and side columns included (a copyright line's "© 19.12.2019", a meta column
+# in an aside), but never in comments or related-story rails: a comment's date or a teaser's is
+# another text's date (issue 3's rule), however often it is printed. Read at most this many
+# text nodes and characters; only stamp-length nodes (SCAN_BODY_NODE_CHARS) count, prose dates
+# are events.
 FALLBACK_NODES = 3000
 FALLBACK_CHARS = 200_000
 # Which of the dates found wins: "earliest" (the publication precedes its comments and any
@@ -157,6 +159,20 @@ FALLBACK_CHARS = 200_000
 # and 3 of 5 (an older rail teaser or an earlier post of a thread wins).
 FALLBACK_CHOICE = "frequent"
 _FALLBACK_SKIP_TAGS = frozenset({"script", "style", "noscript", "a", "button", "option"})
+# Class/id words of comment sections and related-story rails (the zones of _BAD_PARTS and
+# _BAD_PHRASES that hold other texts' dates; sidebars, footers and breadcrumbs do not).
+_OTHER_TEXTS_PARTS = frozenset(
+    {
+        "comment", "comments", "kommentare", "commentaires", "comentarios", "disqus", "reply",
+        "respond", "related", "relatedposts", "recommended", "recommendations", "recirculation",
+        "teaser", "teasers", "popular", "trending", "mostread", "promo", "promos", "outbrain",
+        "taboola",
+    }
+)  # fmt: skip
+_OTHER_TEXTS_PHRASES = re.compile(
+    r"more-(?:stories|news|from|articles)|most-(?:read|viewed|popular)|you-may|top-?stories|"
+    r"next-post|prev-post|post-navigation|mehr-zum-thema"
+)
 # Declared images whose URL path carries a day (/files/2016/05/04/cover.png): the upload day,
 # read only after the page scan gave nothing.
 _IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image")
@@ -1054,6 +1070,7 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
     except etree.XPathError:
         return None
     found: list[D.ParsedDate] = []
+    verdicts: dict[etree._Element, bool] = {}
     read = 0
     for node in nodes if isinstance(nodes, list) else []:
         text = str(node).strip()
@@ -1065,6 +1082,8 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
         parent = _text_container(node)
         if parent is None or parent.tag in _FALLBACK_SKIP_TAGS or res.zones.masthead(parent):
             continue
+        if _other_texts(parent, verdicts) and not res.zones.boxed(parent):
+            continue  # a comment's or a teaser's date, unless the box is the article's own
         value = res.stamp(text).published
         if value is not None and res.ok(value):
             found.append(value)
@@ -1075,6 +1094,35 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
         top = max(days.values())
         return min((f for f in found if days[f.value.date()] == top), key=lambda f: f.value.date())
     return min(found, key=lambda f: f.value.date())
+
+
+def _other_texts(el: etree._Element, verdicts: dict[etree._Element, bool]) -> bool:
+    """Whether ``el`` sits in a comment section or a related-story rail (memoised per page in
+    ``verdicts``; see _OTHER_TEXTS_PARTS)."""
+    path: list[etree._Element] = []
+    node: etree._Element | None = el
+    result = False
+    for _ in range(MAX_ZONE_DEPTH):
+        if node is None or node.tag in _ROOT_TAGS:
+            break
+        known = verdicts.get(node)
+        if known is not None:
+            result = known
+            break
+        path.append(node)
+        attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        if any(
+            _OTHER_TEXTS_PHRASES.search(token)
+            or any(p in _OTHER_TEXTS_PARTS for p in _PART_SPLIT.split(token))
+            for token in attrs.split()
+            if not token.startswith(_LAYOUT_PREFIXES)
+        ):
+            result = True
+            break
+        node = node.getparent()
+    for seen in path:
+        verdicts[seen] = result
+    return result
 
 
 def _image_url_date(res: _Resolver) -> D.ParsedDate | None:
