@@ -427,9 +427,14 @@ def prune(body: etree._Element) -> None:
         if el not in inside and not _protected(el, total):
             doomed.append(el)
             inside.update(el.iterdescendants())
-    verdicts: dict[str, bool] = {}  # class/id strings repeat a lot within a page
-    for el in _attributed(body):
-        if el in inside or el.tag in _PRUNE_TAGS or not _named_furniture(el, verdicts):
+    verdicts: dict[str, bool | None] = {}  # class strings repeat a lot within a page
+    # a walk reading each element's attribute names costs half the XPath with six attribute
+    # tests (``.//*[@class or @id or ...]``), which was a twentieth of all extraction time
+    for el in body.iterdescendants(etree.Element):
+        keys = el.keys()
+        if _NAMING_ATTRS.isdisjoint(keys) or el in inside or el.tag in _PRUNE_TAGS:
+            continue
+        if not _named_furniture(el, keys, verdicts):
             continue
         if not _protected(el, total):
             doomed.append(el)
@@ -440,29 +445,41 @@ def prune(body: etree._Element) -> None:
             _drop(el)
 
 
-def _attributed(body: etree._Element) -> list[etree._Element]:
-    """The descendants of ``body`` carrying one of _NAMING_ATTRS, in document order. A walk
-    reading each element's attribute names costs half the XPath with six attribute tests
-    (``.//*[@class or @id or ...]``), which was a twentieth of all extraction time."""
-    return [
-        el for el in body.iterdescendants(etree.Element) if not _NAMING_ATTRS.isdisjoint(el.keys())
-    ]
-
-
-def _named_furniture(el: etree._Element, verdicts: dict[str, bool]) -> bool:
-    """Is ``el`` furniture by its hidden state, its role or its class/id names?"""
-    style = el.get("style")
-    if (
-        el.get("hidden") is not None
-        or el.get("aria-hidden") == "true"
-        or (style and _HIDDEN_STYLE.search(style))
-        or el.get("role") in FURNITURE_ROLES
-    ):
+def _named_furniture(
+    el: etree._Element, keys: list[str], verdicts: dict[str, bool | None]
+) -> bool:
+    """Is ``el`` furniture by its hidden state, its role or its class/id names? ``keys`` are its
+    attribute names: only the attributes it has are read (most elements carry a class alone)."""
+    if "hidden" in keys:
         return True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    verdict = verdicts.get(names)
-    if verdict is None:
-        verdict = verdicts[names] = _is_furniture_name(names)
+    if "aria-hidden" in keys and el.get("aria-hidden") == "true":
+        return True
+    if "style" in keys:
+        style = el.get("style")
+        if style and _HIDDEN_STYLE.search(style):
+            return True
+    if "role" in keys and el.get("role") in FURNITURE_ROLES:
+        return True
+    cls = (el.get("class") or "") if "class" in keys else ""
+    ident = (el.get("id") or "") if "id" in keys else ""
+    in_class = _name_verdict(cls, verdicts)
+    in_id = _name_verdict(ident, verdicts) if ident else False
+    if in_class is None or in_id is None:
+        return _is_furniture_name(f"{cls} {ident}")
+    return in_class or in_id
+
+
+def _name_verdict(value: str, verdicts: dict[str, bool | None]) -> bool | None:
+    """``_is_furniture_name(value)``, memoised per page; ``None`` when ``value`` holds "://" or
+    "embed", which decide for the whole class + id string. Without them a class + id string is
+    furniture when one of its tokens is, so the class and the id are judged apart: ids are
+    mostly unique, and a class shared by many elements is split and tested once."""
+    if value in verdicts:
+        return verdicts[value]
+    if "://" in value or "embed" in value.lower():
+        verdict = verdicts[value] = None
+    else:
+        verdict = verdicts[value] = _is_furniture_name(value)
     return verdict
 
 
