@@ -445,9 +445,7 @@ def prune(body: etree._Element) -> None:
             _drop(el)
 
 
-def _named_furniture(
-    el: etree._Element, keys: list[str], verdicts: dict[str, bool | None]
-) -> bool:
+def _named_furniture(el: etree._Element, keys: list[str], verdicts: dict[str, bool | None]) -> bool:
     """Is ``el`` furniture by its hidden state, its role or its class/id names? ``keys`` are its
     attribute names: only the attributes it has are read (most elements carry a class alone)."""
     if "hidden" in keys:
