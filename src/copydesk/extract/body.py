@@ -550,38 +550,43 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
     article paragraphs are siblings, teaser summaries each sit in their own item). The container
     is then the ancestor of the core (or the core) that maximises good - BAD_PENALTY * bad.
     """
-    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    elements = list(body.iter(etree.Element))  # elements only: no comments, PIs, entities
     n = len(elements)
     if not n:
         return [body]
     index = {el: i for i, el in enumerate(elements)}
+    # each element's tag, link verdict and own text length are read once, in one forward walk:
+    # own = its text plus its children's tails (a tail is text of the parent)
+    tags = [el.tag for el in elements]
     parent_of = [-1] * n
     in_link = [False] * n  # inside an <a>: block elements wrapped in a link are link text
+    is_link = [False] * n
+    own = [0] * n
     for i, el in enumerate(elements):
+        link = is_link[i] = tags[i] == "a" and el.get("href") is not None  # as _is_link
+        own[i] += len((el.text or "").strip())
         parent = el.getparent()
         if parent is not None:
             p = index.get(parent, -1)
             parent_of[i] = p
-            in_link[i] = _is_link(el) or (p >= 0 and in_link[p])
+            in_link[i] = link or (p >= 0 and in_link[p])
+            if p >= 0:
+                own[p] += len((el.tail or "").strip())
     run = [0] * n  # inline text accumulated into the nearest block element
     run_links = [0] * n
     total = [0] * n  # all text of the subtree
     total_links = [0] * n
     linked_heads = [0] * n  # headings that are links (teaser headlines) in the subtree
     for i in range(n - 1, -1, -1):
-        el = elements[i]
-        own = len((el.text or "").strip())
-        for child in el:
-            if isinstance(child.tag, str):
-                own += len((child.tail or "").strip())
-        run[i] += own
-        link = _is_link(el)
+        tag = tags[i]
+        run[i] += own[i]
+        link = is_link[i]
         if link:
             run_links[i] = run[i]
-            total_links[i] += own
-        total[i] += own
+            total_links[i] += own[i]
+        total[i] += own[i]
         if (
-            el.tag in HEADING_TAGS
+            tag in HEADING_TAGS
             and run[i]
             and (in_link[i] or run_links[i] > GOOD_MAX_LINK_SHARE * run[i])
         ):
@@ -591,7 +596,7 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
             total[p] += total[i]
             total_links[p] += total[i] if link else total_links[i]
             linked_heads[p] += linked_heads[i]
-            if el.tag in INLINE_TAGS:
+            if tag in INLINE_TAGS:
                 run[p] += run[i]
                 run_links[p] += run_links[i]
                 run[i] = 0
@@ -605,7 +610,7 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
             continue
         if in_link[i]:
             run_links[i] = size
-        if elements[i].tag in HEADING_TAGS:
+        if tags[i] in HEADING_TAGS:
             # headings are neutral, except linked ones: teaser headlines mark a rail
             if run_links[i] > GOOD_MAX_LINK_SHARE * size:
                 bad[i] += size
