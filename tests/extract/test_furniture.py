@@ -233,3 +233,25 @@ def test_notice_hint_trie_matches_where_a_stem_occurs() -> None:
 def test_notice_hint_trie_agrees_with_the_flat_stems(text: str) -> None:
     flat = re.compile("|".join(re.escape(stem) for stem in furniture._NOTICE_STEMS))
     assert (furniture._NOTICE_HINT.search(text) is None) == (flat.search(text) is None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="acdeinoprstuvwİIC©( )", max_size=12), max_size=8))
+def test_hinted_pieces_are_the_pieces_holding_a_stem(pieces: list[str]) -> None:
+    # one search over the joined pieces finds the same pieces as one search per piece, also
+    # when "İ" (two characters lower-cased) shifts the offsets
+    expected = [i for i, p in enumerate(pieces) if furniture._NOTICE_HINT.search(p.lower())]
+    assert furniture._hinted_pieces(pieces) == expected
+
+
+def test_notice_after_a_dotted_capital_i_is_found() -> None:
+    html = (
+        "<html><body><article><p>İstanbul bureau report with enough words to be a paragraph.</p>"
+        "<p>Correction: An earlier version of this story misstated the date.</p>"
+        "</article></body></html>"
+    )
+    doc = parse_html(html, None)
+    assert doc is not None
+    hinted = furniture._hinted_nodes(doc.root)
+    assert [el.tag for el in hinted if el is not None] == ["p"]
+    assert "Correction" in "".join(hinted[0].itertext())  # type: ignore[union-attr]
