@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import copydesk
+from copydesk.extract import furniture
 from copydesk.extract.furniture import extract_furniture
 from copydesk.parse.html import parse_html
 
@@ -200,3 +202,56 @@ def test_notices_inside_scripts_and_templates_are_not_read() -> None:
     html = """<html><body><p>Story text.</p><template><p>© 2025 Hidden Media.</p></template>
     <noscript><p>Copyright 2025 Other Media</p></noscript></body></html>"""
     assert extract_furniture(_doc(html)).notices == ()
+
+
+def test_notice_hint_trie_matches_where_a_stem_occurs() -> None:
+    # the prefix-factored regex finds a stem exactly where the flat alternation of the stems does
+    flat = re.compile("|".join(re.escape(stem) for stem in furniture._NOTICE_STEMS))
+    samples = [
+        "© 2024 Example Media",
+        "all rights reserved",
+        "this story was updated",
+        "correction: an earlier version",
+        "korrigiert am",
+        "nota del editor",
+        "notable events",
+        "the corridor",
+        "menu",
+        "home",
+        "(c) news",
+        "rectificación",
+        "",
+    ]
+    for text in samples:
+        assert (furniture._NOTICE_HINT.search(text) is None) == (flat.search(text) is None)
+    assert furniture._trie_pattern(["note", "nota", "not"]) == "not"
+    assert furniture._NOTICE_HINT.search("menu") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="acdeinoprstuvw©( )", max_size=40))
+def test_notice_hint_trie_agrees_with_the_flat_stems(text: str) -> None:
+    flat = re.compile("|".join(re.escape(stem) for stem in furniture._NOTICE_STEMS))
+    assert (furniture._NOTICE_HINT.search(text) is None) == (flat.search(text) is None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="acdeinoprstuvwİIC©( )", max_size=12), max_size=8))
+def test_hinted_pieces_are_the_pieces_holding_a_stem(pieces: list[str]) -> None:
+    # one search over the joined pieces finds the same pieces as one search per piece, also
+    # when "İ" (two characters lower-cased) shifts the offsets
+    expected = [i for i, p in enumerate(pieces) if furniture._NOTICE_HINT.search(p.lower())]
+    assert furniture._hinted_pieces(pieces) == expected
+
+
+def test_notice_after_a_dotted_capital_i_is_found() -> None:
+    html = (
+        "<html><body><article><p>İstanbul bureau report with enough words to be a paragraph.</p>"
+        "<p>Correction: An earlier version of this story misstated the date.</p>"
+        "</article></body></html>"
+    )
+    doc = parse_html(html, None)
+    assert doc is not None
+    hinted = furniture._hinted_nodes(doc.root)
+    assert [el.tag for el in hinted if el is not None] == ["p"]
+    assert "Correction" in "".join(hinted[0].itertext())  # type: ignore[union-attr]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from copydesk.extract import people
 from copydesk.extract.people import merge_people, parse_byline
 
 
@@ -94,3 +95,17 @@ def test_parse_byline_shapes(byline: str, authors: tuple[str, ...], credit: str 
     people = parse_byline(byline)
     assert people.authors == authors
     assert people.credit == credit
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["the", "ap", "dpa", "afx", "-", " ", "press", "news", "agency", "pa"]),
+        max_size=6,
+    )
+)
+def test_agency_is_the_first_agency_pattern_that_matches(parts: list[str]) -> None:
+    # the one-regex lookup names the same agency as trying the patterns one by one, in order
+    key = " ".join("".join(parts).split()).strip(" .,:;-")  # agency() reads keys this way
+    expected = next((name for pattern, name in people._AGENCIES if pattern.match(key)), None)
+    assert people.agency(key) == expected

@@ -427,9 +427,14 @@ def prune(body: etree._Element) -> None:
         if el not in inside and not _protected(el, total):
             doomed.append(el)
             inside.update(el.iterdescendants())
-    verdicts: dict[str, bool] = {}  # class/id strings repeat a lot within a page
-    for el in _attributed(body):
-        if el in inside or el.tag in _PRUNE_TAGS or not _named_furniture(el, verdicts):
+    verdicts: dict[str, bool | None] = {}  # class strings repeat a lot within a page
+    # a walk reading each element's attribute names costs half the XPath with six attribute
+    # tests (``.//*[@class or @id or ...]``), which was a twentieth of all extraction time
+    for el in body.iterdescendants(etree.Element):
+        keys = el.keys()
+        if _NAMING_ATTRS.isdisjoint(keys) or el in inside or el.tag in _PRUNE_TAGS:
+            continue
+        if not _named_furniture(el, keys, verdicts):
             continue
         if not _protected(el, total):
             doomed.append(el)
@@ -440,29 +445,39 @@ def prune(body: etree._Element) -> None:
             _drop(el)
 
 
-def _attributed(body: etree._Element) -> list[etree._Element]:
-    """The descendants of ``body`` carrying one of _NAMING_ATTRS, in document order. A walk
-    reading each element's attribute names costs half the XPath with six attribute tests
-    (``.//*[@class or @id or ...]``), which was a twentieth of all extraction time."""
-    return [
-        el for el in body.iterdescendants(etree.Element) if not _NAMING_ATTRS.isdisjoint(el.keys())
-    ]
-
-
-def _named_furniture(el: etree._Element, verdicts: dict[str, bool]) -> bool:
-    """Is ``el`` furniture by its hidden state, its role or its class/id names?"""
-    style = el.get("style")
-    if (
-        el.get("hidden") is not None
-        or el.get("aria-hidden") == "true"
-        or (style and _HIDDEN_STYLE.search(style))
-        or el.get("role") in FURNITURE_ROLES
-    ):
+def _named_furniture(el: etree._Element, keys: list[str], verdicts: dict[str, bool | None]) -> bool:
+    """Is ``el`` furniture by its hidden state, its role or its class/id names? ``keys`` are its
+    attribute names: only the attributes it has are read (most elements carry a class alone)."""
+    if "hidden" in keys:
         return True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    verdict = verdicts.get(names)
-    if verdict is None:
-        verdict = verdicts[names] = _is_furniture_name(names)
+    if "aria-hidden" in keys and el.get("aria-hidden") == "true":
+        return True
+    if "style" in keys:
+        style = el.get("style")
+        if style and _HIDDEN_STYLE.search(style):
+            return True
+    if "role" in keys and el.get("role") in FURNITURE_ROLES:
+        return True
+    cls = (el.get("class") or "") if "class" in keys else ""
+    ident = (el.get("id") or "") if "id" in keys else ""
+    in_class = _name_verdict(cls, verdicts)
+    in_id = _name_verdict(ident, verdicts) if ident else False
+    if in_class is None or in_id is None:
+        return _is_furniture_name(f"{cls} {ident}")
+    return in_class or in_id
+
+
+def _name_verdict(value: str, verdicts: dict[str, bool | None]) -> bool | None:
+    """``_is_furniture_name(value)``, memoised per page; ``None`` when ``value`` holds "://" or
+    "embed", which decide for the whole class + id string. Without them a class + id string is
+    furniture when one of its tokens is, so the class and the id are judged apart: ids are
+    mostly unique, and a class shared by many elements is split and tested once."""
+    if value in verdicts:
+        return verdicts[value]
+    if "://" in value or "embed" in value.lower():
+        verdict = verdicts[value] = None
+    else:
+        verdict = verdicts[value] = _is_furniture_name(value)
     return verdict
 
 
@@ -535,38 +550,43 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
     article paragraphs are siblings, teaser summaries each sit in their own item). The container
     is then the ancestor of the core (or the core) that maximises good - BAD_PENALTY * bad.
     """
-    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    elements = list(body.iter(etree.Element))  # elements only: no comments, PIs, entities
     n = len(elements)
     if not n:
         return [body]
     index = {el: i for i, el in enumerate(elements)}
+    # each element's tag, link verdict and own text length are read once, in one forward walk:
+    # own = its text plus its children's tails (a tail is text of the parent)
+    tags = [el.tag for el in elements]
     parent_of = [-1] * n
     in_link = [False] * n  # inside an <a>: block elements wrapped in a link are link text
+    is_link = [False] * n
+    own = [0] * n
     for i, el in enumerate(elements):
+        link = is_link[i] = tags[i] == "a" and el.get("href") is not None  # as _is_link
+        own[i] += len((el.text or "").strip())
         parent = el.getparent()
         if parent is not None:
             p = index.get(parent, -1)
             parent_of[i] = p
-            in_link[i] = _is_link(el) or (p >= 0 and in_link[p])
+            in_link[i] = link or (p >= 0 and in_link[p])
+            if p >= 0:
+                own[p] += len((el.tail or "").strip())
     run = [0] * n  # inline text accumulated into the nearest block element
     run_links = [0] * n
     total = [0] * n  # all text of the subtree
     total_links = [0] * n
     linked_heads = [0] * n  # headings that are links (teaser headlines) in the subtree
     for i in range(n - 1, -1, -1):
-        el = elements[i]
-        own = len((el.text or "").strip())
-        for child in el:
-            if isinstance(child.tag, str):
-                own += len((child.tail or "").strip())
-        run[i] += own
-        link = _is_link(el)
+        tag = tags[i]
+        run[i] += own[i]
+        link = is_link[i]
         if link:
             run_links[i] = run[i]
-            total_links[i] += own
-        total[i] += own
+            total_links[i] += own[i]
+        total[i] += own[i]
         if (
-            el.tag in HEADING_TAGS
+            tag in HEADING_TAGS
             and run[i]
             and (in_link[i] or run_links[i] > GOOD_MAX_LINK_SHARE * run[i])
         ):
@@ -576,7 +596,7 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
             total[p] += total[i]
             total_links[p] += total[i] if link else total_links[i]
             linked_heads[p] += linked_heads[i]
-            if el.tag in INLINE_TAGS:
+            if tag in INLINE_TAGS:
                 run[p] += run[i]
                 run_links[p] += run_links[i]
                 run[i] = 0
@@ -590,7 +610,7 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
             continue
         if in_link[i]:
             run_links[i] = size
-        if elements[i].tag in HEADING_TAGS:
+        if tags[i] in HEADING_TAGS:
             # headings are neutral, except linked ones: teaser headlines mark a rail
             if run_links[i] > GOOD_MAX_LINK_SHARE * size:
                 bad[i] += size

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import accumulate
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -98,7 +100,28 @@ _NOTICE_STEMS = (
     "rettific", "update", "amended", "revised", "versi", "wurde", "jour", "corrig", "modifi",
     "actualizad", "aggiornat", "atualizad", "korrig",
 )  # fmt: skip
-_NOTICE_HINT = re.compile("|".join(re.escape(stem) for stem in _NOTICE_STEMS))
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching where one of ``words`` starts, its alternatives factored by their
+    common prefixes ("c(?:larific|o(?:pyright|rr(?:e|ig)))"): the regex engine tries a handful
+    of branches at each position instead of every word, which made the notice walk ~15% faster
+    than the flat alternation (the same verdict on every text node of the AEB pages). A word
+    that another word extends is kept alone: the shorter one already matches there."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[0], []).append(word[1:])
+    branches = [
+        re.escape(first) if "" in rests else re.escape(first) + _trie_pattern(rests)
+        for first, rests in groups.items()
+    ]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_NOTICE_HINT = re.compile(_trie_pattern(_NOTICE_STEMS))
+# Joins a page's text nodes for one notice-stem search: no stem holds it, so no match spans two
+# nodes (and the HTML parser never leaves it in a text).
+_PIECE_SEPARATOR = "\x00"
 # Elements whose own text is code, never a notice (and most of a page's characters).
 _CODE_TAGS = frozenset({"script", "style"})
 # A rank printed inside the link ("1. Headline"); "5 things to know" (no period) is a headline.
@@ -537,23 +560,55 @@ def _candidate_texts(root: etree._Element) -> dict[etree._Element, str | None]:
     is too long for a notice, or at one already read from another keyword.
     """
     texts: dict[etree._Element, str | None] = {}
-    hint = _NOTICE_HINT.search  # on lower-cased text: a case-blind regex is 5x slower
+    for node in _hinted_nodes(root):
+        _read_up(node, texts)
+    return texts
+
+
+def _hinted_nodes(root: etree._Element) -> list[etree._Element | None]:
+    """The elements whose own text holds a notice stem, in document order (for a tail, the
+    parent of the element it follows: a tail is text of the parent). A text node counts when
+    its lower-cased text holds a stem; code (script, style) and indentation never do."""
     longest = 2 * MAX_NOTICE_CHARS  # a longer piece makes every element around it too long
+    pieces: list[str] = []
+    owners: list[etree._Element] = []
+    tails: list[bool] = []
     for el in root.iter():
         text, tail = el.text, el.tail
-        # isspace() first: 70% of a page's text nodes are the indentation between tags, and
-        # it answers before lower() copies the string and the regex runs (~10% of this walk).
-        if (
-            text
-            and len(text) <= longest
-            and not text.isspace()
-            and el.tag not in _CODE_TAGS
-            and hint(text.lower())
-        ):
-            _read_up(el, texts)
-        if tail and len(tail) <= longest and not tail.isspace() and hint(tail.lower()):
-            _read_up(el.getparent(), texts)  # a tail is text of the element's parent
-    return texts
+        # isspace() first: 70% of a page's text nodes are the indentation between tags
+        if text and len(text) <= longest and not text.isspace() and el.tag not in _CODE_TAGS:
+            pieces.append(text)
+            owners.append(el)
+            tails.append(False)
+        if tail and len(tail) <= longest and not tail.isspace():
+            pieces.append(tail)
+            owners.append(el)
+            tails.append(True)
+    nodes: list[etree._Element | None] = []
+    for i in _hinted_pieces(pieces):
+        nodes.append(owners[i].getparent() if tails[i] else owners[i])
+    return nodes
+
+
+def _hinted_pieces(pieces: list[str]) -> list[int]:
+    """The indexes of the pieces whose lower-cased text holds a notice stem, ascending.
+
+    The pieces are lower-cased and searched as one string (a separator no stem holds between
+    them), and each match is mapped back to its piece by offset: one regex search a page
+    instead of one per text node (about half of this walk's time). Lower-casing keeps lengths
+    except for rare letters ("İ" becomes two characters); a page holding one is searched piece
+    by piece."""
+    raw = _PIECE_SEPARATOR.join(pieces)
+    lowered = raw.lower()
+    if len(lowered) != len(raw):
+        return [i for i, piece in enumerate(pieces) if _NOTICE_HINT.search(piece.lower())]
+    starts = list(accumulate((len(piece) + 1 for piece in pieces), initial=0))
+    found: list[int] = []
+    for match in _NOTICE_HINT.finditer(lowered):
+        i = bisect_right(starts, match.start()) - 1
+        if not found or found[-1] != i:
+            found.append(i)
+    return found
 
 
 def _read_up(node: etree._Element | None, texts: dict[etree._Element, str | None]) -> None:

@@ -54,6 +54,14 @@ _AGENCIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"cnn\s+wire", "CNN Wire"),
     )
 )
+# All agencies in one regex, one named group each, in the order above: alternatives are tried in
+# order and each one whole (with its optional prefix and suffix) before the next, so the group
+# that matches is the first pattern that matches alone; one search instead of up to 27.
+_ANY_AGENCY = re.compile(
+    "^(?:"
+    + "|".join(f"(?P<a{i}>{pattern.pattern[1:-1]})" for i, (pattern, _) in enumerate(_AGENCIES))
+    + ")$"
+)
 # Desk and collective bylines: not people. Trades rare surnames like "Staff" for clean author lists.
 _DESK = re.compile(
     r"\b(?:staff|desk|newsroom|redaktion|red\.?|rédaction|redacción|redazione|redação|editors?|"
@@ -174,10 +182,10 @@ class People:
 def agency(segment: str) -> str | None:
     """The normalised agency name when ``segment`` names a wire agency, else ``None``."""
     key = " ".join(segment.lower().replace("’", "'").split()).strip(" .,:;-")
-    for pattern, name in _AGENCIES:
-        if pattern.match(key):
-            return name
-    return None
+    match = _ANY_AGENCY.match(key)
+    if match is None or match.lastgroup is None:
+        return None
+    return _AGENCIES[int(match.lastgroup[1:])][1]
 
 
 def _clean(segment: str) -> str:
