@@ -23,6 +23,7 @@ import copydesk
 from copydesk.parse.decode import decode
 from eval.datasets import available, datasets_dir, read_json, read_page
 from eval.metrics import description_exact, description_f1, section_in, tags_f1, title_matches
+from eval.suites.trafeval import _label
 
 DATASET = "trafilatura-eval"
 Fields = dict[str, Any]
@@ -59,15 +60,6 @@ TOOLS: dict[str, Callable[[str, str], Fields]] = {
     "copydesk": _copydesk,
     "trafilatura": _trafilatura,
 }
-
-
-def _label(value: object) -> str | list[str] | None:
-    if isinstance(value, str):
-        return value if value.strip() else None
-    if isinstance(value, list):
-        items = [str(v) for v in value if str(v).strip()]
-        return items or None
-    return None
 
 
 def _as_list(value: str | list[str]) -> list[str]:

@@ -1048,31 +1048,30 @@ def _scan_after_headline(res: _Resolver) -> D.ParsedDate | None:
 def _scan_body(res: _Resolver) -> D.ParsedDate | None:
     """Last resort: the first full date printed in the page's text outside menus, rails,
     comments and footers (pages without a headline element or any date markup)."""
+    found = _body_text_nodes(res, SCAN_BODY_NODES)
+    return _first_printed_date(res, found, SCAN_BODY_CHARS, SCAN_BODY_NODE_CHARS)
+
+
+def _body_text_nodes(res: _Resolver, limit: int) -> list[Any]:
+    """The first ``limit`` non-blank text nodes of the page's <body> (none without a body)."""
     body = res.cand.body
     if body is None:
-        return None
+        return []
     try:
-        nodes = _BODY_TEXT(body, n=SCAN_BODY_NODES)
+        nodes = _BODY_TEXT(body, n=limit)
     except etree.XPathError:
-        return None
-    found = nodes if isinstance(nodes, list) else []
-    return _first_printed_date(res, found, SCAN_BODY_CHARS, SCAN_BODY_NODE_CHARS)
+        return []
+    return nodes if isinstance(nodes, list) else []
 
 
 def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
     """For article pages where no other source gave a date: the dates printed in stamp-length
     text anywhere in the page (see FALLBACK_*), never the masthead's "today" nor the clock."""
-    body = res.cand.body
-    if body is None:
-        return None
-    try:
-        nodes = _BODY_TEXT(body, n=FALLBACK_NODES)
-    except etree.XPathError:
-        return None
+    nodes = _body_text_nodes(res, FALLBACK_NODES)
     found: list[D.ParsedDate] = []
     verdicts: dict[etree._Element, bool] = {}
     read = 0
-    for node in nodes if isinstance(nodes, list) else []:
+    for node in nodes:
         text = str(node).strip()
         read += len(text)
         if read > FALLBACK_CHARS:
