@@ -8,10 +8,7 @@ Two real servers, on 127.0.0.1 and 127.0.0.2, record every request they get.
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -21,6 +18,7 @@ import pytest
 from copydesk.harvest import harvest
 from copydesk.service.guard import GuardedResolver, address_allowed
 from copydesk.store import Store
+from tests.localhttp import QuietHandler, ThreadedServer
 from tests.maptable import MapResolver
 
 FAST: dict[str, Any] = {"delay": 0.0, "timeout": 2.0, "backoff_base": 0.05, "max_attempts": 3}
@@ -48,10 +46,7 @@ class Site:
         self.requests: list[str] = []
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 site.requests.append(parts.path)
@@ -64,28 +59,15 @@ class Site:
                 if parts.path.endswith(".html"):
                     name = parts.path.rsplit("/", 1)[-1].removesuffix(".html")
                     body = ARTICLE.format(title=f"Harbour board backs the {name} plan", topic=name)
-                    self._send(200, "text/html; charset=utf-8", body.encode())
+                    self.reply(200, "text/html; charset=utf-8", body.encode())
                     return
-                self._send(404, "text/plain", b"not found")
+                self.reply(404, "text/plain", b"not found")
 
-            def _send(self, status: int, ctype: str, body: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                with contextlib.suppress(OSError):
-                    self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer((address, 0), Handler)
-        self.server.daemon_threads = True
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self._http = ThreadedServer(Handler, address)
+        self.port = self._http.port
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+        self._http.stop()
 
 
 @pytest.fixture

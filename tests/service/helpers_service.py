@@ -3,14 +3,12 @@ uvicorn server running the app."""
 
 from __future__ import annotations
 
-import contextlib
 import socket
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,6 +18,7 @@ from fastapi import FastAPI
 from copydesk.dedup.clusters import ClusterIndex
 from copydesk.model import Article, Block, Dateline, Image, Teaser
 from copydesk.store import Store
+from tests.localhttp import QuietHandler, ThreadedServer
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "service"
 
@@ -31,10 +30,7 @@ class LocalSite:
         self.hits: Counter[str] = Counter()
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 site.hits[parts.path] += 1
@@ -53,42 +49,29 @@ class LocalSite:
                     name = parts.path.rsplit("/", 1)[-1]
                     path = FIXTURES / name
                     if path.is_file():
-                        self._send(200, "text/html; charset=utf-8", path.read_bytes())
+                        self.reply(200, "text/html; charset=utf-8", path.read_bytes())
                         return
                 if parts.path == "/story.txt":
                     body = (FIXTURES / "story.txt").read_bytes()
-                    self._send(200, "text/plain; charset=utf-8", body)
+                    self.reply(200, "text/plain; charset=utf-8", body)
                     return
                 if parts.path == "/photo.png":
-                    self._send(200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+                    self.reply(200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
                     return
                 if parts.path == "/huge.html":
-                    self._send(200, "text/html", b"<p>" + b"x" * (3 * 1024 * 1024) + b"</p>")
+                    self.reply(200, "text/html", b"<p>" + b"x" * (3 * 1024 * 1024) + b"</p>")
                     return
-                self._send(404, "text/plain", b"not found")
+                self.reply(404, "text/plain", b"not found")
 
-            def _send(self, status: int, ctype: str, body: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                with contextlib.suppress(OSError):
-                    self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.port = self.server.server_address[1]
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._http = ThreadedServer(Handler)
+        self.port = self._http.port
+        self.base = self._http.base
 
     def __enter__(self) -> LocalSite:
-        self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+        self._http.stop()
 
 
 SITES = ("coastal-ledger.example", "northern-post.example", "valley-times.example")

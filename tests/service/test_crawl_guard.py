@@ -9,11 +9,8 @@ against the real 127.0.0.1 site while 127.0.0.2 plays the internal address a pag
 
 from __future__ import annotations
 
-import contextlib
-import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +22,7 @@ from helpers_service import FIXTURES, LocalSite
 from copydesk.service import Settings, create_app
 from copydesk.service.guard import AddressCheck, GuardedResolver, address_allowed
 from copydesk.store import Store
+from tests.localhttp import QuietHandler, ThreadedServer
 from tests.maptable import MapResolver
 
 NAMES = {"news.example": "127.0.0.1", "cdn.news.example": "127.0.0.2"}
@@ -52,31 +50,17 @@ class InternalSite:
         site = self
         body = (FIXTURES / "article.html").read_bytes()
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 site.requests.append(self.path)
                 status = 404 if self.path == "/robots.txt" else 200
-                payload = b"" if status == 404 else body
-                self.send_response(status)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                with contextlib.suppress(OSError):
-                    self.wfile.write(payload)
+                self.reply(status, "text/html; charset=utf-8", b"" if status == 404 else body)
 
-        self.server = ThreadingHTTPServer(("127.0.0.2", 0), Handler)
-        self.server.daemon_threads = True
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self._http = ThreadedServer(Handler, "127.0.0.2")
+        self.port = self._http.port
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+        self._http.stop()
 
 
 @pytest.fixture
