@@ -704,7 +704,7 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
         added = total[parent] - total[best]
         if total_links[parent] - total_links[best] <= CLIMB_MAX_LINK_SHARE * added:
             best = parent  # a list or a quote is a part of the text, not all of it
-    chosen = _with_siblings(best, elements, index, parent_of, good, total, total_links)
+    chosen = _with_siblings(best, elements, index, parent_of, total, total_links)
     chosen = _with_cousins(chosen, best, elements, index, parent_of, good, total, total_links)
     return _standfirst(chosen, elements, index, parent_of, run, run_good) + chosen
 
@@ -714,7 +714,6 @@ def _with_siblings(
     elements: list[etree._Element],
     index: dict[etree._Element, int],
     parent_of: list[int],
-    good: list[float],
     total: list[int],
     total_links: list[int],
 ) -> list[etree._Element]:
