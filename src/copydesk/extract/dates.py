@@ -121,6 +121,8 @@ _URL_DMY = re.compile(
 _LEAD_PREFIX = re.compile(r"\s*(?:[^\W\d_]+(?:[ .'-]+[^\W\d_]+){0,3}\s*[,(]\s*)?[(\[]?\s*")
 # What must follow it: a closing bracket and a separator, a clock time, or an opening quote.
 _LEAD_SUFFIX = re.compile(r"\s*[)\]]?\s*(?:[-–—:|.,/„“\"«]|\d{1,2}[:.h]\d{2})")
+# A date in brackets is set apart by the brackets themselves: "(21. November 2022) Die …".
+_LEAD_CLOSING = re.compile(r"\s*[)\]]")
 _LEAD_DATES = (_ISO, _DMY_TEXT, _MDY_TEXT, _YMD, _NUMERIC)
 
 # "Updated" and "Published" labels of stamp lines, in the languages above. A stamp line is cut at
@@ -143,6 +145,16 @@ _LABEL = re.compile(rf"({_UPDATED_LABEL})|({_PUBLISHED_LABEL})", re.IGNORECASE)
 _NOW_LABEL = re.compile(
     r"\b(?:it is currently|current time|today is|aktuelle zeit|es ist jetzt|heute ist|"
     r"nous sommes le|date du jour|hoy es|fecha actual|oggi è|data di oggi|hoje é|data de hoje)\b",
+    re.IGNORECASE,
+)
+
+# Labels of the date a forum member joined, printed in each post's author box ("Registriert:
+# 18.09.2008, 05:56", "Join Date: Mar 2008", "Mitglied seit …"): the poster's date, never the
+# post's, however near the thread's title it is printed.
+_MEMBER_LABEL = re.compile(
+    r"\b(?:registriert(?:\s+seit)?|mitglied seit|dabei seit|angemeldet seit|joined|join date|"
+    r"registered(?:\s+since)?|member since|inscrit(?:\s+le)?|inscription|membre depuis|"
+    r"registrad[oa](?:\s+(?:el|desde))?|miembro desde|iscritto(?:\s+il)?|lid sinds)\b",
     re.IGNORECASE,
 )
 
@@ -316,6 +328,8 @@ def lead_date(text: str, *, prefer_mdy: bool = False) -> ParsedDate | None:
         if match is None or _LEAD_PREFIX.fullmatch(head, 0, match.start()) is None:
             continue
         after = _LEAD_SUFFIX.match(head, match.end())
+        if after is None and head[: match.start()].rstrip().endswith(("(", "[")):
+            after = _LEAD_CLOSING.match(head, match.end())
         if after is None:
             continue
         found = parse_date(head[match.start() :], prefer_mdy=prefer_mdy)
@@ -355,7 +369,7 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
     "Updated" label gives only ``modified``; an unlabelled date is the publication date.
     """
     text = " ".join(text.split())[:400]
-    if _NOW_LABEL.search(text):
+    if _NOW_LABEL.search(text) or _MEMBER_LABEL.search(text):
         return Stamp(None, None)
     labels = list(_LABEL.finditer(text))
     published: ParsedDate | None = None
@@ -376,6 +390,11 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
         else:
             published = published or found
     return Stamp(published, modified)
+
+
+def member_since(text: str) -> bool:
+    """Whether ``text`` labels the date a forum member joined ("Registriert:", "Joined")."""
+    return _MEMBER_LABEL.search(text) is not None
 
 
 def label_kind(text: str) -> str | None:

@@ -1049,7 +1049,7 @@ def _scan_body(res: _Resolver) -> D.ParsedDate | None:
     """Last resort: the first full date printed in the page's text outside menus, rails,
     comments and footers (pages without a headline element or any date markup)."""
     found = _body_text_nodes(res, SCAN_BODY_NODES)
-    return _first_printed_date(res, found, SCAN_BODY_CHARS, SCAN_BODY_NODE_CHARS)
+    return _first_printed_date(res, found, SCAN_BODY_CHARS, SCAN_BODY_NODE_CHARS, leads=True)
 
 
 def _body_text_nodes(res: _Resolver, limit: int) -> list[Any]:
@@ -1083,6 +1083,8 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
             continue
         if _other_texts(parent, verdicts) and not res.zones.boxed(parent):
             continue  # a comment's or a teaser's date, unless the box is the article's own
+        if _member_line(parent):
+            continue
         value = res.stamp(text).published
         if value is not None and res.ok(value):
             found.append(value)
@@ -1223,6 +1225,8 @@ def _first_printed_date(
             continue  # text after a link inside a sentence: prose, however short the piece
         if node.is_tail and _after_image(node.getparent()):
             continue  # "<img><br>FILE PHOTO: … January 16, 2020": a caption without markup
+        if not long and _member_line(parent):
+            continue
         if long:
             value = D.lead_date(text, prefer_mdy=res.prefer_mdy)
         else:
@@ -1231,6 +1235,15 @@ def _first_printed_date(
         if value is not None and res.ok(value):
             return value
     return None
+
+
+def _member_line(parent: etree._Element) -> bool:
+    """Whether a date's line is labelled as the day a forum member joined: "<dd><strong>
+    Registriert:</strong> 18.09.2008</dd>" puts the label in a sibling of the date's text node,
+    so the line (its container, when stamp-length) is read whole."""
+    if _longer_than(parent, MAX_STAMP_CHARS):
+        return False
+    return D.member_since(_text(parent))
 
 
 def _first_meta_date(res: _Resolver, key: str) -> D.ParsedDate | None:
