@@ -67,3 +67,52 @@ def test_bracketed_lead_date_shapes() -> None:
     # without the opening bracket the closing one sets nothing apart
     assert day("21. November 2022) Energieverbraucher erhalten") is None
     assert day("(21. November 2022 bis Ende Januar) Die Aktion läuft") is None
+
+
+def test_access_date_of_a_cited_source_is_no_publication() -> None:
+    """A reference list's "Abgerufen am 09.11.2022" / "Retrieved March 3, 2021" is the day the
+    author read another text; the page prints no date of its own."""
+    meta = _fixture("dates_reference_accessed.html")
+    assert meta.published is None
+    assert meta.fallback_published is None
+
+
+def test_accessed_labels_are_no_stamps() -> None:
+    for line in (
+        "Abgerufen am 09.11.2022",
+        "Retrieved March 3, 2021, from https://example.org",
+        "Last accessed on 2021-03-03",
+        "consulté le 3 mars 2021",
+    ):
+        stamp = parse_stamp(line, fetched_at=FETCHED)
+        assert stamp.published is None and stamp.modified is None, line
+
+
+def test_wayback_toolbar_capture_days_are_not_the_pages_date() -> None:
+    meta = _fixture("dates_wayback_toolbar.html")
+    assert meta.published is None
+    assert meta.fallback_published is None
+
+
+def test_german_updated_participle_after_its_date() -> None:
+    """ "Zuletzt am 02.12.2022 aktualisiert" above the headline is the update; the publication
+    is the "Veröffentlicht am" line under it."""
+    meta = _fixture("dates_trailing_updated_participle.html")
+    assert _day(meta) == "2022-11-10"
+    assert meta.modified is not None and meta.modified.date().isoformat() == "2022-12-02"
+    assert meta.provenance["modified"] == "dom:stamp=Zuletzt am 02.12.2022 aktualisiert"
+
+
+def test_trailing_participle_shapes() -> None:
+    def parts(text: str) -> tuple[str | None, str | None]:
+        stamp = parse_stamp(text, fetched_at=FETCHED)
+        pub = stamp.published.value.date().isoformat() if stamp.published else None
+        mod = stamp.modified.value.date().isoformat() if stamp.modified else None
+        return pub, mod
+
+    assert parts("Am 3. März 2023 geändert") == (None, "2023-03-03")
+    assert parts("Inhalt zuletzt am 12.05.2021 aktualisiert") == (None, "2021-05-12")
+    # a separator between them: the participle labels what follows, and nothing does
+    assert parts("12.05.2021 | aktualisiert") == ("2021-05-12", None)
+    # the participle with its own date keeps the reading date | label date
+    assert parts("10.05.2021, aktualisiert am 12.05.2021") == ("2021-05-10", "2021-05-12")

@@ -158,6 +158,19 @@ _MEMBER_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# Labels of the day a source was read, printed in reference lists ("Abgerufen am 09.11.2022",
+# "Retrieved March 3, 2023", "consulté le …"): the author's reading of another text.
+_ACCESSED_LABEL = re.compile(
+    r"\b(?:abgerufen(?:\s+am)?|zugriff\s+am|retrieved(?:\s+on)?|(?:last\s+)?accessed(?:\s+on)?|"
+    r"consulté(?:\s+le)?|consultad[oa](?:\s+(?:el|em))?|geraadpleegd(?:\s+op)?)\b",
+    re.IGNORECASE,
+)
+# German and Dutch print the "updated" participle after its date ("zuletzt am 02.12.2022
+# aktualisiert"): such a label with nothing dated after it claims the date right before it.
+_TRAILING_UPDATED = re.compile(r"aktualisiert|geändert|bijgewerkt", re.IGNORECASE)
+_ENDS_WITH_DATE = re.compile(r"\d\s*$")
+_HAS_DIGIT_RE = re.compile(r"\d")
+
 
 @dataclass(frozen=True, slots=True)
 class ParsedDate:
@@ -369,7 +382,7 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
     "Updated" label gives only ``modified``; an unlabelled date is the publication date.
     """
     text = " ".join(text.split())[:400]
-    if _NOW_LABEL.search(text) or _MEMBER_LABEL.search(text):
+    if _NOW_LABEL.search(text) or _MEMBER_LABEL.search(text) or _ACCESSED_LABEL.search(text):
         return Stamp(None, None)
     labels = list(_LABEL.finditer(text))
     published: ParsedDate | None = None
@@ -377,6 +390,9 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
     if not labels or labels[0].start() > 0:
         head = text[: labels[0].start()] if labels else text
         published = parse_any(head, fetched_at=fetched_at, prefer_mdy=prefer_mdy)
+        if published is not None and labels and _trailing_updated(text, labels[0], head):
+            # the provenance keeps the participle: "Zuletzt am 02.12.2022 aktualisiert"
+            return Stamp(None, replace(published, raw=text[: labels[0].end()].strip()[:120]))
     for i, label in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         part = text[label.end() : end]
@@ -390,6 +406,14 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
         else:
             published = published or found
     return Stamp(published, modified)
+
+
+def _trailing_updated(text: str, label: re.Match[str], head: str) -> bool:
+    """ "… am 02.12.2022 aktualisiert": an updated participle right after the head's date (only
+    spaces between) with no date of its own after it."""
+    if _TRAILING_UPDATED.fullmatch(label.group(0)) is None or _ENDS_WITH_DATE.search(head) is None:
+        return False
+    return _HAS_DIGIT_RE.search(text, label.end()) is None
 
 
 def member_since(text: str) -> bool:

@@ -160,7 +160,8 @@ FALLBACK_CHARS = 200_000
 FALLBACK_CHOICE = "frequent"
 _FALLBACK_SKIP_TAGS = frozenset({"script", "style", "noscript", "a", "button", "option"})
 # Class/id words of comment sections and related-story rails (the zones of _BAD_PARTS and
-# _BAD_PHRASES that hold other texts' dates; sidebars, footers and breadcrumbs do not).
+# _BAD_PHRASES that hold other texts' dates; sidebars, footers and breadcrumbs do not), and the
+# Wayback Machine's toolbar ("wm-ipp"), whose dates are the archive's captures.
 _OTHER_TEXTS_PARTS = frozenset(
     {
         "comment", "comments", "kommentare", "commentaires", "comentarios", "disqus", "reply",
@@ -171,7 +172,7 @@ _OTHER_TEXTS_PARTS = frozenset(
 )  # fmt: skip
 _OTHER_TEXTS_PHRASES = re.compile(
     r"more-(?:stories|news|from|articles)|most-(?:read|viewed|popular)|you-may|top-?stories|"
-    r"next-post|prev-post|post-navigation|mehr-zum-thema"
+    r"next-post|prev-post|post-navigation|mehr-zum-thema|wm-ipp"
 )
 # Declared images whose URL path carries a day (/files/2016/05/04/cover.png): the upload day,
 # read only after the page scan gave nothing.
@@ -203,7 +204,9 @@ _BAD_PARTS = frozenset(
 _BAD_PHRASES = re.compile(
     r"more-(?:stories|news|from|articles)|most-(?:read|viewed|popular)|read-more|you-may|"
     r"top-?stories|next-post|prev-post|post-navigation|nav-links|mehr-zum-thema|also-|"
-    r"(?:site|page|global|main)-?footer"
+    r"(?:site|page|global|main)-?footer|"
+    # the Wayback Machine's toolbar over an archived page: its capture days, not the page's
+    r"wm-ipp"
 )
 _PART_SPLIT = re.compile(r"[-_\s]+")
 # Class/id words of a site's page header (besides <header>); see _Zones.masthead.
