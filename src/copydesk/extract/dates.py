@@ -170,6 +170,11 @@ _ACCESSED_LABEL = re.compile(
 _TRAILING_UPDATED = re.compile(r"aktualisiert|geändert|bijgewerkt", re.IGNORECASE)
 _ENDS_WITH_DATE = re.compile(r"\d\s*$")
 _HAS_DIGIT_RE = re.compile(r"\d")
+# The three kinds of line whose date is never a stamp, searched at once (one pass per line).
+_NOT_A_STAMP = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_NOW_LABEL, _MEMBER_LABEL, _ACCESSED_LABEL)),
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +387,7 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
     "Updated" label gives only ``modified``; an unlabelled date is the publication date.
     """
     text = " ".join(text.split())[:400]
-    if _NOW_LABEL.search(text) or _MEMBER_LABEL.search(text) or _ACCESSED_LABEL.search(text):
+    if _NOT_A_STAMP.search(text):
         return Stamp(None, None)
     labels = list(_LABEL.finditer(text))
     published: ParsedDate | None = None

@@ -1086,10 +1086,8 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
             continue
         if _other_texts(parent, verdicts) and not res.zones.boxed(parent):
             continue  # a comment's or a teaser's date, unless the box is the article's own
-        if _member_line(parent):
-            continue
         value = res.stamp(text).published
-        if value is not None and res.ok(value):
+        if value is not None and res.ok(value) and not _member_line(parent):
             found.append(value)
     if not found:
         return None
@@ -1228,14 +1226,12 @@ def _first_printed_date(
             continue  # text after a link inside a sentence: prose, however short the piece
         if node.is_tail and _after_image(node.getparent()):
             continue  # "<img><br>FILE PHOTO: … January 16, 2020": a caption without markup
-        if not long and _member_line(parent):
-            continue
         if long:
             value = D.lead_date(text, prefer_mdy=res.prefer_mdy)
         else:
             stamp = D.parse_stamp(text, fetched_at=res.fetched_at, prefer_mdy=res.prefer_mdy)
             value = stamp.published
-        if value is not None and res.ok(value):
+        if value is not None and res.ok(value) and (long or not _member_line(parent)):
             return value
     return None
 
