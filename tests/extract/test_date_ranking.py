@@ -112,6 +112,11 @@ def test_trailing_participle_shapes() -> None:
 
     assert parts("Am 3. März 2023 geändert") == (None, "2023-03-03")
     assert parts("Inhalt zuletzt am 12.05.2021 aktualisiert") == (None, "2021-05-12")
+    assert parts("Diese Seite wurde zuletzt am 29. Januar 2020 um 19:37 Uhr bearbeitet.") == (
+        None,
+        "2020-01-29",
+    )
+    assert parts("zuletzt bearbeitet: 04.02.2022, 08:27 Uhr") == (None, "2022-02-04")
     # a separator between them: the participle labels what follows, and nothing does
     assert parts("12.05.2021 | aktualisiert") == ("2021-05-12", None)
     # the participle with its own date keeps the reading date | label date

@@ -129,7 +129,8 @@ _LEAD_DATES = (_ISO, _DMY_TEXT, _MDY_TEXT, _YMD, _NUMERIC)
 # these labels so that each part is read on its own.
 _UPDATED_LABEL = (
     r"(?:last\s+)?(?:updated|modified|edited|revised)(?:\s+(?:on|at))?|zuletzt aktualisiert|"
-    r"aktualisiert(?:\s+am)?|geändert(?:\s+am)?|\bstand\b|mis à jour(?:\s+le)?|\bmàj\b|"
+    r"aktualisiert(?:\s+am)?|geändert(?:\s+am)?|bearbeitet(?:\s+am)?|\bstand\b|"
+    r"mis à jour(?:\s+le)?|\bmàj\b|"
     r"modifié(?:\s+le)?|actualizad[oa](?:\s+el)?|última actualización|\bactualización\b|"
     r"aggiornat[oa](?:\s+il)?|ultimo aggiornamento|atualizad[oa](?:\s+em)?|"
     r"última atualização|bijgewerkt"
@@ -166,9 +167,10 @@ _ACCESSED_LABEL = re.compile(
     re.IGNORECASE,
 )
 # German and Dutch print the "updated" participle after its date ("zuletzt am 02.12.2022
-# aktualisiert"): such a label with nothing dated after it claims the date right before it.
-_TRAILING_UPDATED = re.compile(r"aktualisiert|geändert|bijgewerkt", re.IGNORECASE)
-_ENDS_WITH_DATE = re.compile(r"\d\s*$")
+# aktualisiert", "… am 29. Januar 2020 um 19:37 Uhr bearbeitet"): such a label with nothing
+# dated after it claims the date (and clock) right before it.
+_TRAILING_UPDATED = re.compile(r"aktualisiert|geändert|bearbeitet|bijgewerkt", re.IGNORECASE)
+_ENDS_WITH_DATE = re.compile(r"\d(?:\s*uhr)?\s*$", re.IGNORECASE)
 _HAS_DIGIT_RE = re.compile(r"\d")
 # The three kinds of line whose date is never a stamp, searched at once (one pass per line).
 _NOT_A_STAMP = re.compile(
