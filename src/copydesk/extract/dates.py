@@ -121,13 +121,16 @@ _URL_DMY = re.compile(
 _LEAD_PREFIX = re.compile(r"\s*(?:[^\W\d_]+(?:[ .'-]+[^\W\d_]+){0,3}\s*[,(]\s*)?[(\[]?\s*")
 # What must follow it: a closing bracket and a separator, a clock time, or an opening quote.
 _LEAD_SUFFIX = re.compile(r"\s*[)\]]?\s*(?:[-–—:|.,/„“\"«]|\d{1,2}[:.h]\d{2})")
+# A date in brackets is set apart by the brackets themselves: "(21. November 2022) Die …".
+_LEAD_CLOSING = re.compile(r"\s*[)\]]")
 _LEAD_DATES = (_ISO, _DMY_TEXT, _MDY_TEXT, _YMD, _NUMERIC)
 
 # "Updated" and "Published" labels of stamp lines, in the languages above. A stamp line is cut at
 # these labels so that each part is read on its own.
 _UPDATED_LABEL = (
     r"(?:last\s+)?(?:updated|modified|edited|revised)(?:\s+(?:on|at))?|zuletzt aktualisiert|"
-    r"aktualisiert(?:\s+am)?|geändert(?:\s+am)?|\bstand\b|mis à jour(?:\s+le)?|\bmàj\b|"
+    r"aktualisiert(?:\s+am)?|geändert(?:\s+am)?|bearbeitet(?:\s+am)?|\bstand\b|"
+    r"mis à jour(?:\s+le)?|\bmàj\b|"
     r"modifié(?:\s+le)?|actualizad[oa](?:\s+el)?|última actualización|\bactualización\b|"
     r"aggiornat[oa](?:\s+il)?|ultimo aggiornamento|atualizad[oa](?:\s+em)?|"
     r"última atualização|bijgewerkt"
@@ -143,6 +146,35 @@ _LABEL = re.compile(rf"({_UPDATED_LABEL})|({_PUBLISHED_LABEL})", re.IGNORECASE)
 _NOW_LABEL = re.compile(
     r"\b(?:it is currently|current time|today is|aktuelle zeit|es ist jetzt|heute ist|"
     r"nous sommes le|date du jour|hoy es|fecha actual|oggi è|data di oggi|hoje é|data de hoje)\b",
+    re.IGNORECASE,
+)
+
+# Labels of the date a forum member joined, printed in each post's author box ("Registriert:
+# 18.09.2008, 05:56", "Join Date: Mar 2008", "Mitglied seit …"): the poster's date, never the
+# post's, however near the thread's title it is printed.
+_MEMBER_LABEL = re.compile(
+    r"\b(?:registriert(?:\s+seit)?|mitglied seit|dabei seit|angemeldet seit|joined|join date|"
+    r"registered(?:\s+since)?|member since|inscrit(?:\s+le)?|inscription|membre depuis|"
+    r"registrad[oa](?:\s+(?:el|desde))?|miembro desde|iscritto(?:\s+il)?|lid sinds)\b",
+    re.IGNORECASE,
+)
+
+# Labels of the day a source was read, printed in reference lists ("Abgerufen am 09.11.2022",
+# "Retrieved March 3, 2023", "consulté le …"): the author's reading of another text.
+_ACCESSED_LABEL = re.compile(
+    r"\b(?:abgerufen(?:\s+am)?|zugriff\s+am|retrieved(?:\s+on)?|(?:last\s+)?accessed(?:\s+on)?|"
+    r"consulté(?:\s+le)?|consultad[oa](?:\s+(?:el|em))?|geraadpleegd(?:\s+op)?)\b",
+    re.IGNORECASE,
+)
+# German and Dutch print the "updated" participle after its date ("zuletzt am 02.12.2022
+# aktualisiert", "… am 29. Januar 2020 um 19:37 Uhr bearbeitet"): such a label with nothing
+# dated after it claims the date (and clock) right before it.
+_TRAILING_UPDATED = re.compile(r"aktualisiert|geändert|bearbeitet|bijgewerkt", re.IGNORECASE)
+_ENDS_WITH_DATE = re.compile(r"\d(?:\s*uhr)?\s*$", re.IGNORECASE)
+_HAS_DIGIT_RE = re.compile(r"\d")
+# The three kinds of line whose date is never a stamp, searched at once (one pass per line).
+_NOT_A_STAMP = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_NOW_LABEL, _MEMBER_LABEL, _ACCESSED_LABEL)),
     re.IGNORECASE,
 )
 
@@ -316,6 +348,8 @@ def lead_date(text: str, *, prefer_mdy: bool = False) -> ParsedDate | None:
         if match is None or _LEAD_PREFIX.fullmatch(head, 0, match.start()) is None:
             continue
         after = _LEAD_SUFFIX.match(head, match.end())
+        if after is None and head[: match.start()].rstrip().endswith(("(", "[")):
+            after = _LEAD_CLOSING.match(head, match.end())
         if after is None:
             continue
         found = parse_date(head[match.start() :], prefer_mdy=prefer_mdy)
@@ -355,7 +389,7 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
     "Updated" label gives only ``modified``; an unlabelled date is the publication date.
     """
     text = " ".join(text.split())[:400]
-    if _NOW_LABEL.search(text):
+    if _NOT_A_STAMP.search(text):
         return Stamp(None, None)
     labels = list(_LABEL.finditer(text))
     published: ParsedDate | None = None
@@ -363,6 +397,9 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
     if not labels or labels[0].start() > 0:
         head = text[: labels[0].start()] if labels else text
         published = parse_any(head, fetched_at=fetched_at, prefer_mdy=prefer_mdy)
+        if published is not None and labels and _trailing_updated(text, labels[0], head):
+            # the provenance keeps the participle: "Zuletzt am 02.12.2022 aktualisiert"
+            return Stamp(None, replace(published, raw=text[: labels[0].end()].strip()[:120]))
     for i, label in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         part = text[label.end() : end]
@@ -376,6 +413,19 @@ def parse_stamp(text: str, *, fetched_at: datetime | None, prefer_mdy: bool = Fa
         else:
             published = published or found
     return Stamp(published, modified)
+
+
+def _trailing_updated(text: str, label: re.Match[str], head: str) -> bool:
+    """ "… am 02.12.2022 aktualisiert": an updated participle right after the head's date (only
+    spaces between) with no date of its own after it."""
+    if _TRAILING_UPDATED.fullmatch(label.group(0)) is None or _ENDS_WITH_DATE.search(head) is None:
+        return False
+    return _HAS_DIGIT_RE.search(text, label.end()) is None
+
+
+def member_since(text: str) -> bool:
+    """Whether ``text`` labels the date a forum member joined ("Registriert:", "Joined")."""
+    return _MEMBER_LABEL.search(text) is not None
 
 
 def label_kind(text: str) -> str | None:

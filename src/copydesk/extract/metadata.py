@@ -160,7 +160,8 @@ FALLBACK_CHARS = 200_000
 FALLBACK_CHOICE = "frequent"
 _FALLBACK_SKIP_TAGS = frozenset({"script", "style", "noscript", "a", "button", "option"})
 # Class/id words of comment sections and related-story rails (the zones of _BAD_PARTS and
-# _BAD_PHRASES that hold other texts' dates; sidebars, footers and breadcrumbs do not).
+# _BAD_PHRASES that hold other texts' dates; sidebars, footers and breadcrumbs do not), and the
+# Wayback Machine's toolbar ("wm-ipp"), whose dates are the archive's captures.
 _OTHER_TEXTS_PARTS = frozenset(
     {
         "comment", "comments", "kommentare", "commentaires", "comentarios", "disqus", "reply",
@@ -171,7 +172,7 @@ _OTHER_TEXTS_PARTS = frozenset(
 )  # fmt: skip
 _OTHER_TEXTS_PHRASES = re.compile(
     r"more-(?:stories|news|from|articles)|most-(?:read|viewed|popular)|you-may|top-?stories|"
-    r"next-post|prev-post|post-navigation|mehr-zum-thema"
+    r"next-post|prev-post|post-navigation|mehr-zum-thema|wm-ipp"
 )
 # Declared images whose URL path carries a day (/files/2016/05/04/cover.png): the upload day,
 # read only after the page scan gave nothing.
@@ -203,7 +204,9 @@ _BAD_PARTS = frozenset(
 _BAD_PHRASES = re.compile(
     r"more-(?:stories|news|from|articles)|most-(?:read|viewed|popular)|read-more|you-may|"
     r"top-?stories|next-post|prev-post|post-navigation|nav-links|mehr-zum-thema|also-|"
-    r"(?:site|page|global|main)-?footer"
+    r"(?:site|page|global|main)-?footer|"
+    # the Wayback Machine's toolbar over an archived page: its capture days, not the page's
+    r"wm-ipp"
 )
 _PART_SPLIT = re.compile(r"[-_\s]+")
 # Class/id words of a site's page header (besides <header>); see _Zones.masthead.
@@ -1049,7 +1052,7 @@ def _scan_body(res: _Resolver) -> D.ParsedDate | None:
     """Last resort: the first full date printed in the page's text outside menus, rails,
     comments and footers (pages without a headline element or any date markup)."""
     found = _body_text_nodes(res, SCAN_BODY_NODES)
-    return _first_printed_date(res, found, SCAN_BODY_CHARS, SCAN_BODY_NODE_CHARS)
+    return _first_printed_date(res, found, SCAN_BODY_CHARS, SCAN_BODY_NODE_CHARS, leads=True)
 
 
 def _body_text_nodes(res: _Resolver, limit: int) -> list[Any]:
@@ -1084,7 +1087,7 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
         if _other_texts(parent, verdicts) and not res.zones.boxed(parent):
             continue  # a comment's or a teaser's date, unless the box is the article's own
         value = res.stamp(text).published
-        if value is not None and res.ok(value):
+        if value is not None and res.ok(value) and not _member_line(parent):
             found.append(value)
     if not found:
         return None
@@ -1228,9 +1231,18 @@ def _first_printed_date(
         else:
             stamp = D.parse_stamp(text, fetched_at=res.fetched_at, prefer_mdy=res.prefer_mdy)
             value = stamp.published
-        if value is not None and res.ok(value):
+        if value is not None and res.ok(value) and (long or not _member_line(parent)):
             return value
     return None
+
+
+def _member_line(parent: etree._Element) -> bool:
+    """Whether a date's line is labelled as the day a forum member joined: "<dd><strong>
+    Registriert:</strong> 18.09.2008</dd>" puts the label in a sibling of the date's text node,
+    so the line (its container, when stamp-length) is read whole."""
+    if _longer_than(parent, MAX_STAMP_CHARS):
+        return False
+    return D.member_since(_text(parent))
 
 
 def _first_meta_date(res: _Resolver, key: str) -> D.ParsedDate | None:
