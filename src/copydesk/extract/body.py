@@ -923,55 +923,58 @@ def _is_many_sentences(el: etree._Element) -> bool:
 # --- 3. emit ---------------------------------------------------------------------------------
 
 
-def emit(container: etree._Element) -> Iterator[Block]:
+def emit(container: etree._Element) -> list[Block]:
     """Cut a container into blocks in reading order."""
-    yield from _emit_el(container, depth=0)
+    out: list[Block] = []
+    _emit_el(container, 0, out)
+    return out
 
 
 _MAX_DEPTH = 400  # recursion guard; the parser caps nesting well below Python's limit
 
 
-def _emit_el(el: etree._Element, depth: int) -> Iterator[Block]:
+# The emitters append to one list rather than yield: a generator per element, and every block
+# handed up through one ``yield from`` per level, cost a third of emitting.
+def _emit_el(el: etree._Element, depth: int, out: list[Block]) -> None:
     tag = el.tag
     if not isinstance(tag, str):
         return
     if depth > _MAX_DEPTH:
         text = _norm(_text_of(el))
         if text:
-            yield Block("paragraph", text)
+            out.append(Block("paragraph", text))
         return
     if tag in HEADING_TAGS:
         text = _norm(_text_of(el))
         if text and tag != "h1":
-            yield Block("heading", text)
+            out.append(Block("heading", text))
         return
     if tag == "pre":
         text = _text_of(el).strip("\n")
         if text.strip():
-            yield Block("preformatted", text)
+            out.append(Block("preformatted", text))
         return
     if tag == "table" and not _is_layout_table(el):
         text = _table_text(el)
         if text:
-            yield Block("table", text)
+            out.append(Block("table", text))
         return
     if tag == "a" and len(_text_of(el)) < CARD_LINK_MAX_CHARS:
         return  # a link wrapping blocks is a teaser card (headline + summary in one <a>)
     if tag == "blockquote":
-        for block in _emit_children(el, depth, default="quote"):
-            kind: BlockKind = "quote" if block.kind == "paragraph" else block.kind
-            yield Block(kind, block.text)
+        start = len(out)
+        _emit_children(el, depth, "quote", out)
+        for i in range(start, len(out)):
+            if out[i].kind == "paragraph":
+                out[i] = Block("quote", out[i].text)
         return
     if tag == "li" or tag == "dd" or tag == "dt":
-        yield from _emit_children(el, depth, default="list_item")
+        _emit_children(el, depth, "list_item", out)
         return
-    if tag == "p":
-        yield from _emit_children(el, depth, default="paragraph")
-        return
-    yield from _emit_children(el, depth, default="paragraph")
+    _emit_children(el, depth, "paragraph", out)
 
 
-def _emit_children(el: etree._Element, depth: int, default: BlockKind) -> Iterator[Block]:
+def _emit_children(el: etree._Element, depth: int, default: BlockKind, out: list[Block]) -> None:
     """Inline runs between block children become ``default`` blocks; block children recurse."""
     parts: list[str] = [el.text or ""]
     links = 0
@@ -980,7 +983,7 @@ def _emit_children(el: etree._Element, depth: int, default: BlockKind) -> Iterat
         if not isinstance(tag, str):
             parts.append(child.tail or "")
             continue
-        if tag in INLINE_TAGS and not _has_block(child):
+        if tag in INLINE_TAGS and not (len(child) and _has_block(child)):
             if tag == "br":
                 parts.append("\n")
             else:
@@ -992,14 +995,16 @@ def _emit_children(el: etree._Element, depth: int, default: BlockKind) -> Iterat
                     links += sum(len(_text_of(a).strip()) for a in child.iter("a"))
             parts.append(child.tail or "")
             continue
-        yield from _flush(parts, links, default)
+        _flush(parts, links, default, out)
         parts, links = [], 0
-        yield from _emit_el(child, depth + 1)
+        _emit_el(child, depth + 1, out)
         parts.append(child.tail or "")
-    yield from _flush(parts, links, default)
+    _flush(parts, links, default, out)
 
 
 def _inline_text(el: etree._Element) -> str:
+    if not len(el):
+        return el.text or ""  # what _text_of gives for an element without children
     if el.find(".//br") is None:
         return _text_of(el)
     out: list[str] = []
@@ -1020,11 +1025,11 @@ def _inline_text(el: etree._Element) -> str:
 _PARA_SPLIT = re.compile(r"\n[ \t\r\xa0]*\n")
 
 
-def _flush(parts: list[str], links: int, kind: BlockKind) -> Iterator[Block]:
+def _flush(parts: list[str], links: int, kind: BlockKind, out: list[Block]) -> None:
     raw = "".join(parts)
-    if not raw.strip():
+    compact = len(raw.strip())
+    if not compact:
         return
-    compact = len(raw.strip()) or 1
     if (
         links > BLOCK_MAX_LINK_SHARE * compact
         and compact - links < LINK_LIST_PROSE_CHARS
@@ -1032,10 +1037,13 @@ def _flush(parts: list[str], links: int, kind: BlockKind) -> Iterator[Block]:
     ):
         return  # a link list or a teaser, not prose
     # two or more line breaks in a row separate paragraphs in br-formatted text
+    if "\n" not in raw:  # the split below needs a line break: one chunk, and it has text
+        out.append(Block(kind, _norm(raw)))
+        return
     for chunk in _PARA_SPLIT.split(raw):
         text = _norm(chunk)
         if text:
-            yield Block(kind, text)
+            out.append(Block(kind, text))
 
 
 def _is_linked_sentence(raw: str, unlinked: int) -> bool:
