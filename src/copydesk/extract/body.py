@@ -122,8 +122,9 @@ FURNITURE_PAIRS = frozenset(
     {("author", "box"), ("author", "bio"), ("author", "card"), ("author", "profile"),
      ("author", "description"), ("about", "author"), ("the", "author")}
 )  # fmt: skip
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9_-]+")
-_PART_SPLIT = re.compile(r"[-_]+")
+# the tokens of a lower-cased class/id string, and the parts of a compound token ("post-share")
+_TOKEN = re.compile(r"[a-z0-9_-]+")
+_PART = re.compile(r"[^-_]+")
 
 # An element keeps its place even when its name says furniture if it holds this share of all the
 # page's text: templates call the main column "content-with-sidebar" or "has-comments".
@@ -372,23 +373,40 @@ def extract_body(doc: Document) -> tuple[Block, ...]:
 def _body_element(root: etree._Element) -> etree._Element | None:
     if not isinstance(root.tag, str):
         return None
-    body = root.find("body")
+    # the first <body> child, as ``find("body")`` (which runs the ElementPath machinery)
+    body = next(root.iterchildren("body"), None)
     return body if body is not None else root
+
+
+def _by_head(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Prefixes grouped by their first _HEAD characters: a token is tested against the few that
+    share its head, not all (``startswith`` over the whole tuple was most of the name test)."""
+    groups: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        groups.setdefault(prefix[:_HEAD], []).append(prefix)
+    return {head: tuple(group) for head, group in groups.items()}
+
+
+_HEAD = min(len(prefix) for prefix in (*FURNITURE_PREFIXES, *NOT_FURNITURE_PREFIXES))
+_FURNITURE_BY_HEAD = _by_head(FURNITURE_PREFIXES)
+_NOT_FURNITURE_BY_HEAD = _by_head(NOT_FURNITURE_PREFIXES)
 
 
 def _is_furniture_name(value: str) -> bool:
     if "://" in value:
         value = value.split("://", 1)[0]  # an id that is a URL names a page, not a part
-    if "embed" in value.lower():
+    lowered = value.lower()
+    if "embed" in lowered:
         return False  # "social-media-embed": a quoted post is part of the story
-    for token in _TOKEN_SPLIT.split(value.lower()):
-        if not token or token in NOT_FURNITURE or token.startswith(NOT_FURNITURE_PREFIXES):
+    for token in _TOKEN.findall(lowered):
+        head = token[:_HEAD]
+        if token in NOT_FURNITURE or token.startswith(_NOT_FURNITURE_BY_HEAD.get(head, ())):
             continue
-        if token in FURNITURE_TOKENS or token.startswith(FURNITURE_PREFIXES):
+        if token in FURNITURE_TOKENS or token.startswith(_FURNITURE_BY_HEAD.get(head, ())):
             return True
         if "-" in token or "_" in token:
             previous = ""
-            for part in _PART_SPLIT.split(token):
+            for part in _PART.findall(token):
                 if part in FURNITURE_PARTS and previous not in _NEGATING_PARTS:
                     return True
                 if (previous, part) in FURNITURE_PAIRS:
@@ -1131,10 +1149,13 @@ def _declared_body(root: etree._Element) -> str | None:
     """The longest JSON-LD ``articleBody`` of the page (a hint; it is often cut or stale)."""
     best: str | None = None
     for script in root.iter("script"):
-        if "ld+json" not in (script.get("type") or "") or not script.text:
+        text = script.text
+        if not text or "ld+json" not in (script.get("type") or ""):
             continue
+        if "articleBody" not in text and "\\u" not in text:
+            continue  # the key is not there, not even spelled with \u escapes: nothing to parse
         try:
-            data = json.loads(script.text)
+            data = json.loads(text)
         except ValueError:
             continue
         for value in _find_key(data, "articleBody", 0):
@@ -1195,9 +1216,9 @@ def _agrees(block: Block, pairs: set[tuple[str, str]]) -> bool:
 def _page_title(root: etree._Element) -> str:
     """The page's <title> and og:title, lower-cased, for recognising the headline in the body."""
     parts: list[str] = []
-    head = root.find("head")
+    head = next(root.iterchildren("head"), None)  # as find("head"), without ElementPath
     if head is not None:
-        title = head.find("title")
+        title = next(head.iterchildren("title"), None)
         if title is not None:
             parts.append(_text_of(title))
         for meta in head.iter("meta"):
