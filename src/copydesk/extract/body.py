@@ -491,6 +491,10 @@ def _following(el: etree._Element, top: etree._Element) -> etree._Element | None
 def _named_furniture(el: etree._Element, keys: list[str], verdicts: dict[str, bool | None]) -> bool:
     """Is ``el`` furniture by its hidden state, its role or its class/id names? ``keys`` are its
     attribute names: only the attributes it has are read (most elements carry a class alone)."""
+    if len(keys) == 1 and keys[0] == "class":  # the common case, as the general one below
+        cls = el.get("class") or ""
+        verdict = _name_verdict(cls, verdicts)
+        return _is_furniture_name(f"{cls} ") if verdict is None else verdict
     if "hidden" in keys:
         return True
     if "aria-hidden" in keys and el.get("aria-hidden") == "true":
@@ -1191,26 +1195,26 @@ def _agree_with_declared(blocks: list[Block], declared: str) -> list[Block]:
     """
     words = _WORD.findall(declared.lower())
     pairs = set(pairwise(words))
-    agrees = [_agrees(block, pairs) for block in blocks]
+    tokens = [_WORD.findall(block.text.lower()) for block in blocks]
+    agrees = [_agrees(own, pairs) for own in tokens]
     if not any(agrees):
         return blocks  # the hint describes another text (stale, another language): ignore it
     first = agrees.index(True)
     last = len(agrees) - 1 - agrees[::-1].index(True)
-    ending = " ".join(words[-DECLARED_END_WORDS:])
-    complete = ending in " ".join(_WORD.findall(" ".join(b.text for b in blocks).lower()))
     head = [b for b in blocks[:first] if len(b.text) > DECLARED_CHECK_CHARS]
     tail = blocks[last + 1 :]
-    if complete:
-        tail = [b for b in tail if len(b.text) > DECLARED_CHECK_CHARS]
+    # the body's words are its blocks' words in order (no word spans two blocks, and lower-
+    # casing a text joined with spaces lower-cases each text alone)
+    if tail and " ".join(words[-DECLARED_END_WORDS:]) in " ".join(w for t in tokens for w in t):
+        tail = [b for b in tail if len(b.text) > DECLARED_CHECK_CHARS]  # the declared end is in
     return head + blocks[first : last + 1] + tail
 
 
-def _agrees(block: Block, pairs: set[tuple[str, str]]) -> bool:
-    tokens = _WORD.findall(block.text.lower())
+def _agrees(tokens: list[str], pairs: set[tuple[str, str]]) -> bool:
     own = list(pairwise(tokens))
     if not own:
         return False
-    return sum(1 for pair in own if pair in pairs) >= DECLARED_MIN_SHARE * len(own)
+    return sum(map(pairs.__contains__, own)) >= DECLARED_MIN_SHARE * len(own)
 
 
 def _page_title(root: etree._Element) -> str:
