@@ -357,8 +357,7 @@ def extract_body(doc: Document) -> tuple[Block, ...]:
         return ()
     title = _page_title(doc.root)
     declared = _declared_body(doc.root)
-    prune(body)
-    containers = choose_container(body)
+    containers = choose_container(body, prune(body))
     if containers is None:
         return ()
     blocks = [b for container in containers for b in emit(container) if _keep(b)]
@@ -426,8 +425,9 @@ _NAMING_ATTRS = frozenset({"class", "id", "role", "hidden", "aria-hidden", "styl
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def prune(body: etree._Element) -> None:
-    """Remove never-body elements and elements named as furniture, in place.
+def prune(body: etree._Element) -> list[etree._Element]:
+    """Remove never-body elements and elements named as furniture, in place; return the
+    elements that remain, in document order (``body`` first), as ``body.iter(etree.Element)``.
 
     One walk in document order decides every element on the intact tree: an ancestor is always
     judged before its descendants, so a wrapper's share never shrinks because its aside went
@@ -441,7 +441,8 @@ def prune(body: etree._Element) -> None:
     total = len(_text_of(body)) or 1
     if body.tag in _PRUNE_TAGS and not _protected(body, total):
         _drop(body)  # a fragment whose root is furniture: nothing of it stays
-        return
+        return list(body.iter(etree.Element))
+    kept = [body]  # the scorer walks these next: listing them here saves it a walk
     doomed: list[etree._Element] = []
     resume: etree._Element | None = None  # the first element after the last doomed subtree
     verdicts: dict[str, bool | None] = {}  # class strings repeat a lot within a page
@@ -455,6 +456,7 @@ def prune(body: etree._Element) -> None:
             resume = None
         if el.tag in _PRUNE_TAGS:
             if _protected(el, total):
+                kept.append(el)
                 continue
         else:
             keys = el.keys()
@@ -463,6 +465,7 @@ def prune(body: etree._Element) -> None:
                 or not _named_furniture(el, keys, verdicts)
                 or _protected(el, total)
             ):
+                kept.append(el)
                 continue
         doomed.append(el)
         resume = _following(el, body)
@@ -471,6 +474,7 @@ def prune(body: etree._Element) -> None:
     # removal order does not matter: each removal only moves its own tail text
     for el in doomed:
         _drop(el)
+    return kept
 
 
 def _following(el: etree._Element, top: etree._Element) -> etree._Element | None:
@@ -590,14 +594,18 @@ def _text_of(el: etree._Element) -> str:
 # --- 2. score --------------------------------------------------------------------------------
 
 
-def choose_container(body: etree._Element) -> list[etree._Element] | None:
+def choose_container(
+    body: etree._Element, elements: list[etree._Element] | None = None
+) -> list[etree._Element] | None:
     """The article container: the densest paragraph cluster, widened while that pays.
 
     A "core" is the element whose children hold the most good text (readability's insight:
     article paragraphs are siblings, teaser summaries each sit in their own item). The container
     is then the ancestor of the core (or the core) that maximises good - BAD_PENALTY * bad.
+    ``elements`` are ``body``'s elements in document order when the caller has them (prune).
     """
-    elements = list(body.iter(etree.Element))  # elements only: no comments, PIs, entities
+    if elements is None:  # elements only: no comments, PIs, entities
+        elements = list(body.iter(etree.Element))
     n = len(elements)
     if not n:
         return [body]
