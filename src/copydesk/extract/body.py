@@ -206,6 +206,10 @@ _BODY_HINT = re.compile(
     r"text[-_]?content|c-entry|body[-_]?text|field-body|rich[-_]?text|artikel",
     re.IGNORECASE,
 )
+# Every alternative of _BODY_HINT holds one of these words: an ASCII name (where lower-casing
+# and the regex's case-blind matching agree) without any of them needs no regex search, which
+# scans every position for sixteen alternatives.
+_BODY_HINT_WORDS = ("body", "content", "text", "entry", "artikel")
 
 # Block filtering: a block with a larger link share is a link list, unless it is long prose.
 BLOCK_MAX_LINK_SHARE = 0.5
@@ -633,28 +637,29 @@ def choose_container(
     total_links = [0] * n
     linked_heads = [0] * n  # headings that are links (teaser headlines) in the subtree
     for i in range(n - 1, -1, -1):
+        own_i = own[i]
+        size = total[i] + own_i
+        if not size:
+            continue  # no text in the subtree: every sum below would add nothing
+        total[i] = size
         tag = tags[i]
-        run[i] += own[i]
+        r = run[i] + own_i
         link = is_link[i]
         if link:
-            run_links[i] = run[i]
-            total_links[i] += own[i]
-        total[i] += own[i]
-        if (
-            tag in HEADING_TAGS
-            and run[i]
-            and (in_link[i] or run_links[i] > GOOD_MAX_LINK_SHARE * run[i])
-        ):
+            run_links[i] = r
+            total_links[i] += own_i
+        if tag in HEADING_TAGS and r and (in_link[i] or run_links[i] > GOOD_MAX_LINK_SHARE * r):
             linked_heads[i] += 1
         p = parent_of[i]
         if p >= 0:
-            total[p] += total[i]
-            total_links[p] += total[i] if link else total_links[i]
+            total[p] += size
+            total_links[p] += size if link else total_links[i]
             linked_heads[p] += linked_heads[i]
             if tag in INLINE_TAGS:
-                run[p] += run[i]
+                run[p] += r
                 run_links[p] += run_links[i]
-                run[i] = 0
+                r = 0
+        run[i] = r
     run_good = [0.0] * n
     bad = [0.0] * n
     teasers = 0
@@ -723,7 +728,7 @@ def choose_container(
         good[i] = g
     for i in range(n - 1, 0, -1):
         p = parent_of[i]
-        if p >= 0:
+        if p >= 0 and (good[i] or bad[i]):  # adding 0.0 to a sum of non-negatives changes nothing
             good[p] += good[i]
             bad[p] += bad[i]
     candidates = [i for i in range(n) if direct[i] > 0]
@@ -793,7 +798,7 @@ def _with_siblings(
         size = total[j]
         if size < SIBLING_MIN_CHARS or total_links[j] > SIBLING_MAX_LINK_SHARE * size:
             continue
-        if child.find(".//li") is not None or child.find(".//table") is not None:
+        if next(child.iterdescendants("li", "table"), None) is not None:  # find(".//li"), ...
             chosen.append(child)
     return chosen
 
@@ -926,10 +931,18 @@ def _hint(el: etree._Element) -> float:
     if (
         el.tag in ("article", "main")
         or el.get("itemprop") == "articleBody"
-        or (names.strip() and _BODY_HINT.search(names))
+        or (names.strip() and _may_hint(names) and _BODY_HINT.search(names))
     ):
         return BODY_HINT_BONUS
     return 1.0
+
+
+def _may_hint(names: str) -> bool:
+    """Can ``_BODY_HINT`` match ``names``? False only when it surely cannot."""
+    if not names.isascii():
+        return True
+    lowered = names.lower()
+    return any(word in lowered for word in _BODY_HINT_WORDS)
 
 
 def _ends_sentence(el: etree._Element) -> bool:
