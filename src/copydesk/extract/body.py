@@ -391,6 +391,8 @@ def _by_head(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 
 _HEAD = min(len(prefix) for prefix in (*FURNITURE_PREFIXES, *NOT_FURNITURE_PREFIXES))
+# the second words of FURNITURE_PAIRS: only a part among them can complete a pair
+_PAIR_SECONDS = frozenset(second for _, second in FURNITURE_PAIRS)
 _FURNITURE_BY_HEAD = _by_head(FURNITURE_PREFIXES)
 _NOT_FURNITURE_BY_HEAD = _by_head(NOT_FURNITURE_PREFIXES)
 
@@ -403,16 +405,20 @@ def _is_furniture_name(value: str) -> bool:
         return False  # "social-media-embed": a quoted post is part of the story
     for token in _TOKEN.findall(lowered):
         head = token[:_HEAD]
-        if token in NOT_FURNITURE or token.startswith(_NOT_FURNITURE_BY_HEAD.get(head, ())):
+        if token in NOT_FURNITURE or (
+            head in _NOT_FURNITURE_BY_HEAD and token.startswith(_NOT_FURNITURE_BY_HEAD[head])
+        ):
             continue
-        if token in FURNITURE_TOKENS or token.startswith(_FURNITURE_BY_HEAD.get(head, ())):
+        if token in FURNITURE_TOKENS or (
+            head in _FURNITURE_BY_HEAD and token.startswith(_FURNITURE_BY_HEAD[head])
+        ):
             return True
         if "-" in token or "_" in token:
             previous = ""
             for part in _PART.findall(token):
                 if part in FURNITURE_PARTS and previous not in _NEGATING_PARTS:
                     return True
-                if (previous, part) in FURNITURE_PAIRS:
+                if part in _PAIR_SECONDS and (previous, part) in FURNITURE_PAIRS:
                     return True
                 previous = part
     return False
