@@ -1044,17 +1044,25 @@ def _emit_children(el: etree._Element, depth: int, default: BlockKind, out: list
                     links += sum(len(_text_of(a).strip()) for a in child.iter("a"))
             parts.append(child.tail or "")
             continue
-        _flush(parts, links, default, out)
+        if _has_text(parts):
+            _flush(parts, links, default, out)
         parts, links = [], 0
         _emit_el(child, depth + 1, out)
         parts.append(child.tail or "")
-    _flush(parts, links, default, out)
+    if _has_text(parts):
+        _flush(parts, links, default, out)
+
+
+def _has_text(parts: list[str]) -> bool:
+    """Anything but whitespace in a run? Most runs between block children are one blank
+    string (the indentation between tags); those need no join."""
+    return len(parts) > 1 or not (parts[0].isspace() or not parts[0])
 
 
 def _inline_text(el: etree._Element) -> str:
     if not len(el):
         return el.text or ""  # what _text_of gives for an element without children
-    if el.find(".//br") is None:
+    if next(el.iterdescendants("br"), None) is None:  # find(".//br"), without ElementPath
         return _text_of(el)
     out: list[str] = []
 
@@ -1158,10 +1166,10 @@ def _keep(block: Block) -> bool:
             or _FURNITURE_LINE.match(text)
             or _is_date_line(text)
             or (
-                (text.endswith(")") or any(word in lowered for word in _CREDIT_WORDS))
+                (text.endswith(")") or any(map(lowered.__contains__, _CREDIT_WORDS)))
                 and _CREDIT_END.search(text)
             )
-            or (len(text) <= CREDIT_LINE_CHARS and _CREDIT_LINE.search(text))
+            or (len(text) <= CREDIT_LINE_CHARS and _is_credit_line(text))
         ):
             return False
         if block.kind == "heading" and _FURNITURE_HEADING.match(text):
@@ -1169,11 +1177,20 @@ def _keep(block: Block) -> bool:
     return True
 
 
+def _is_credit_line(text: str) -> bool:
+    """``_CREDIT_LINE.search(text)``: without a "/", "|" or "©" a match can only start the text,
+    so the anchored match decides (a search tries every position)."""
+    if "/" in text or "|" in text or "©" in text:
+        return bool(_CREDIT_LINE.search(text))
+    return bool(_CREDIT_LINE.match(text))
+
+
 def _is_date_line(text: str) -> bool:
     """Only date and time words, digits and punctuation: "Updated 4:52 PM CDT, June 18, 2025"."""
     if not _DIGIT.search(text):
         return False
-    return all(word.lower() in DATE_WORDS for word in _LETTER_WORD.findall(text))
+    # word by word: most lines fail on their first word
+    return all(m.group().lower() in DATE_WORDS for m in _LETTER_WORD.finditer(text))
 
 
 def _declared_body(root: etree._Element) -> str | None:
