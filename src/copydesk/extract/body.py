@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice, pairwise
 
 from lxml import etree
@@ -752,10 +753,36 @@ def choose_container(
             return [elements[longest]]  # the note's text sits loose in its own wrapper
         return [elements[parent]]
     core = max(candidates, key=lambda i: direct[i] * _hint(elements[i]))
+    scored = _Scored(elements, index, parent_of, run, run_good, good, bad, total, total_links)
+    best = _climb(core, scored)
+    chosen = _with_cousins(_with_siblings(best, scored), best, scored)
+    return _standfirst(chosen, scored) + chosen
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """The scored tree that widening the container reads: the elements in document order,
+    and per element (by that index) its parent and the sums choose_container measured."""
+
+    elements: list[etree._Element]
+    index: dict[etree._Element, int]
+    parent_of: list[int]  # -1 for the top element
+    run: list[int]  # inline text gathered into the element: its paragraph-like run
+    run_good: list[float]  # the good part of that run
+    good: list[float]  # clustered good text of the subtree
+    bad: list[float]  # bad text of the subtree (links, labels, teasers)
+    total: list[int]  # all text of the subtree
+    total_links: list[int]  # link text of the subtree
+
+
+def _climb(core: int, s: _Scored) -> int:
+    """The ancestor of the core (or the core) that maximises good - BAD_PENALTY * bad, below
+    the first parent that adds a link rail; a list or a quote gives way to its parent."""
+    parent_of, total, total_links = s.parent_of, s.total, s.total_links
     best, best_score = core, float("-inf")
     i = core
     while i >= 0:
-        score = good[i] * _hint(elements[i]) - BAD_PENALTY * bad[i]
+        score = s.good[i] * _hint(s.elements[i]) - BAD_PENALTY * s.bad[i]
         if score > best_score:
             best, best_score = i, score
         parent = parent_of[i]
@@ -766,23 +793,14 @@ def choose_container(
                 break  # what the parent adds is a link rail: the article ends here
         i = parent
     parent = parent_of[best]
-    if elements[best].tag in PART_TAGS and parent >= 0:
+    if s.elements[best].tag in PART_TAGS and parent >= 0:
         added = total[parent] - total[best]
         if total_links[parent] - total_links[best] <= CLIMB_MAX_LINK_SHARE * added:
             best = parent  # a list or a quote is a part of the text, not all of it
-    chosen = _with_siblings(best, elements, index, parent_of, total, total_links)
-    chosen = _with_cousins(chosen, best, elements, index, parent_of, good, total, total_links)
-    return _standfirst(chosen, elements, index, parent_of, run, run_good) + chosen
+    return best
 
 
-def _with_siblings(
-    best: int,
-    elements: list[etree._Element],
-    index: dict[etree._Element, int],
-    parent_of: list[int],
-    total: list[int],
-    total_links: list[int],
-) -> list[etree._Element]:
+def _with_siblings(best: int, s: _Scored) -> list[etree._Element]:
     """The container and its content-like siblings, in document order.
 
     Articles split over sibling blocks (a recipe's ingredient list beside its steps, a fact box
@@ -790,35 +808,26 @@ def _with_siblings(
     text, almost no links, and a list or table of its own (siblings with prose alone were
     tried: author boxes came in with them and precision fell as much as recall rose).
     """
-    parent = parent_of[best]
+    parent = s.parent_of[best]
     if parent < 0:
-        return [elements[best]]
+        return [s.elements[best]]
     chosen: list[etree._Element] = []
-    for child in elements[parent]:
-        j = index.get(child, -1)
+    for child in s.elements[parent]:
+        j = s.index.get(child, -1)
         if j < 0:
             continue
         if j == best:
             chosen.append(child)
             continue
-        size = total[j]
-        if size < SIBLING_MIN_CHARS or total_links[j] > SIBLING_MAX_LINK_SHARE * size:
+        size = s.total[j]
+        if size < SIBLING_MIN_CHARS or s.total_links[j] > SIBLING_MAX_LINK_SHARE * size:
             continue
         if next(child.iterdescendants("li", "table"), None) is not None:  # find(".//li"), ...
             chosen.append(child)
     return chosen
 
 
-def _with_cousins(
-    chosen: list[etree._Element],
-    best: int,
-    elements: list[etree._Element],
-    index: dict[etree._Element, int],
-    parent_of: list[int],
-    good: list[float],
-    total: list[int],
-    total_links: list[int],
-) -> list[etree._Element]:
+def _with_cousins(chosen: list[etree._Element], best: int, s: _Scored) -> list[etree._Element]:
     """The chosen elements plus the article's other parts a level or two further out.
 
     Multi-part pages (an intro block, the body, a closing section in separate template
@@ -827,37 +836,30 @@ def _with_cousins(
     furniture is pruned already, and what remains with that profile is article text.
     """
     extra: list[etree._Element] = []
-    x = parent_of[best]
+    x = s.parent_of[best]
     for _ in range(COUSIN_LEVELS):
-        p = parent_of[x] if x >= 0 else -1
+        p = s.parent_of[x] if x >= 0 else -1
         if p < 0:
             break
-        for child in elements[p]:
-            j = index.get(child, -1)
+        for child in s.elements[p]:
+            j = s.index.get(child, -1)
             if j < 0 or j == x:
                 continue
-            size = total[j]
+            size = s.total[j]
             if (
-                good[j] >= COUSIN_MIN_GOOD_CHARS
-                and good[j] >= COUSIN_MIN_GOOD_SHARE * size
-                and total_links[j] <= COUSIN_MAX_LINK_SHARE * size
+                s.good[j] >= COUSIN_MIN_GOOD_CHARS
+                and s.good[j] >= COUSIN_MIN_GOOD_SHARE * size
+                and s.total_links[j] <= COUSIN_MAX_LINK_SHARE * size
             ):
                 extra.append(child)
         x = p
     if not extra:
         return chosen
     # the cousins are disjoint from the chosen subtrees: only the order needs restoring
-    return sorted(chosen + extra, key=lambda el: index[el])
+    return sorted(chosen + extra, key=lambda el: s.index[el])
 
 
-def _standfirst(
-    chosen: list[etree._Element],
-    elements: list[etree._Element],
-    index: dict[etree._Element, int],
-    parent_of: list[int],
-    run: list[int],
-    run_good: list[float],
-) -> list[etree._Element]:
+def _standfirst(chosen: list[etree._Element], s: _Scored) -> list[etree._Element]:
     """The standfirst: prose right after the headline, before the container.
 
     Templates put the lead paragraph ("intro", "excerpt", "dek") in the article's header beside
@@ -868,7 +870,8 @@ def _standfirst(
     (Loose inline text directly inside a wrapper that opens before the headline is counted on
     that wrapper and so not seen as a gap: a known blind spot.)
     """
-    first = index.get(chosen[0], -1) if chosen else -1
+    elements, parent_of = s.elements, s.parent_of
+    first = s.index.get(chosen[0], -1) if chosen else -1
     if first <= 0:
         return []
     head = next((i for i in range(first - 1, -1, -1) if elements[i].tag == "h1"), -1)
@@ -876,9 +879,9 @@ def _standfirst(
         return []  # no headline, or an <h1> wrapping the container (a template's misuse)
     leads: list[etree._Element] = []
     for i in range(head + 1, first):
-        if not run[i] or elements[i].tag in HEADING_TAGS or _is_ancestor(head, i, parent_of):
+        if not s.run[i] or elements[i].tag in HEADING_TAGS or _is_ancestor(head, i, parent_of):
             continue
-        if not run_good[i] or len(leads) == STANDFIRST_MAX_BLOCKS or _has_block(elements[i]):
+        if not s.run_good[i] or len(leads) == STANDFIRST_MAX_BLOCKS or _has_block(elements[i]):
             return []
         leads.append(elements[i])
     return leads
