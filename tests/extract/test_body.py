@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
-from copydesk.extract.body import _is_date_line, _is_furniture_name, extract_body
+from copydesk.extract.body import (
+    _BODY_HINT,
+    _BODY_HINT_WORDS,
+    _is_date_line,
+    _is_furniture_name,
+    _may_hint,
+    extract_body,
+    prune,
+)
 from copydesk.model import Block
 from copydesk.parse.html import parse_html
 
@@ -439,3 +448,36 @@ def test_closing_sentence_set_as_a_heading_stays() -> None:
         f"<article><p>{PROSE}</p><p>{PROSE2}</p><h4>{closing}</h4><h3>More stories</h3></article>"
     )
     assert texts(html) == [PROSE, PROSE2, closing]
+
+
+def test_prune_lists_what_remains_in_document_order() -> None:
+    # nested furniture (a nav inside a named rail, a named box inside an aside), furniture as
+    # the last thing on the page, and a wrapper named like furniture but holding the article
+    html = page(
+        "<div class='content-with-sidebar'>"
+        f"<header><h1>Library hours</h1></header><article><p>{PROSE}</p>"
+        "<div class='related-links'><nav><a href='/a'>A</a></nav><p>More</p></div>"
+        f"<p>{PROSE2}</p></article>"
+        "<aside><div class='share'><a href='/s'>Share</a></div></aside></div>"
+        "<footer><p>Contact</p><div class='promo'>Buy</div></footer>"
+    )
+    doc = parse_html(html)
+    assert doc is not None
+    body = doc.root.find("body")
+    assert body is not None
+    kept = prune(body)
+    assert kept == list(body.iter(etree.Element))
+    assert [el.tag for el in kept] == ["body", "div", "article", "p", "p"]
+
+
+def test_body_hint_words_cover_every_alternative() -> None:
+    # _may_hint skips the regex for ASCII names without these words: each alternative must
+    # hold one, or a name the regex matches would lose its bonus
+    alternatives = _BODY_HINT.pattern.replace("[-_]?", "").split("|")
+    assert len(alternatives) > 10
+    for alternative in alternatives:
+        assert any(word in alternative.lower() for word in _BODY_HINT_WORDS), alternative
+    for name in ("c-entry", "Article-Body main", "story_content", "x ARTIKEL", "rich_text"):
+        assert _BODY_HINT.search(name) and _may_hint(name)
+    assert _may_hint("\u017ftory-body")  # not ASCII: left to the regex
+    assert not _may_hint("col-md-8 sidebar-left story")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice, pairwise
 
 from lxml import etree
@@ -122,8 +123,9 @@ FURNITURE_PAIRS = frozenset(
     {("author", "box"), ("author", "bio"), ("author", "card"), ("author", "profile"),
      ("author", "description"), ("about", "author"), ("the", "author")}
 )  # fmt: skip
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9_-]+")
-_PART_SPLIT = re.compile(r"[-_]+")
+# the tokens of a lower-cased class/id string, and the parts of a compound token ("post-share")
+_TOKEN = re.compile(r"[a-z0-9_-]+")
+_PART = re.compile(r"[^-_]+")
 
 # An element keeps its place even when its name says furniture if it holds this share of all the
 # page's text: templates call the main column "content-with-sidebar" or "has-comments".
@@ -205,6 +207,10 @@ _BODY_HINT = re.compile(
     r"text[-_]?content|c-entry|body[-_]?text|field-body|rich[-_]?text|artikel",
     re.IGNORECASE,
 )
+# Every alternative of _BODY_HINT holds one of these words: an ASCII name (where lower-casing
+# and the regex's case-blind matching agree) without any of them needs no regex search, which
+# scans every position for sixteen alternatives.
+_BODY_HINT_WORDS = ("body", "content", "text", "entry", "artikel")
 
 # Block filtering: a block with a larger link share is a link list, unless it is long prose.
 BLOCK_MAX_LINK_SHARE = 0.5
@@ -356,8 +362,7 @@ def extract_body(doc: Document) -> tuple[Block, ...]:
         return ()
     title = _page_title(doc.root)
     declared = _declared_body(doc.root)
-    prune(body)
-    containers = choose_container(body)
+    containers = choose_container(body, prune(body))
     if containers is None:
         return ()
     blocks = [b for container in containers for b in emit(container) if _keep(b)]
@@ -372,26 +377,49 @@ def extract_body(doc: Document) -> tuple[Block, ...]:
 def _body_element(root: etree._Element) -> etree._Element | None:
     if not isinstance(root.tag, str):
         return None
-    body = root.find("body")
+    # the first <body> child, as ``find("body")`` (which runs the ElementPath machinery)
+    body = next(root.iterchildren("body"), None)
     return body if body is not None else root
+
+
+def _by_head(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Prefixes grouped by their first _HEAD characters: a token is tested against the few that
+    share its head, not all (``startswith`` over the whole tuple was most of the name test)."""
+    groups: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        groups.setdefault(prefix[:_HEAD], []).append(prefix)
+    return {head: tuple(group) for head, group in groups.items()}
+
+
+_HEAD = min(len(prefix) for prefix in (*FURNITURE_PREFIXES, *NOT_FURNITURE_PREFIXES))
+# the second words of FURNITURE_PAIRS: only a part among them can complete a pair
+_PAIR_SECONDS = frozenset(second for _, second in FURNITURE_PAIRS)
+_FURNITURE_BY_HEAD = _by_head(FURNITURE_PREFIXES)
+_NOT_FURNITURE_BY_HEAD = _by_head(NOT_FURNITURE_PREFIXES)
 
 
 def _is_furniture_name(value: str) -> bool:
     if "://" in value:
         value = value.split("://", 1)[0]  # an id that is a URL names a page, not a part
-    if "embed" in value.lower():
+    lowered = value.lower()
+    if "embed" in lowered:
         return False  # "social-media-embed": a quoted post is part of the story
-    for token in _TOKEN_SPLIT.split(value.lower()):
-        if not token or token in NOT_FURNITURE or token.startswith(NOT_FURNITURE_PREFIXES):
+    for token in _TOKEN.findall(lowered):
+        head = token[:_HEAD]
+        if token in NOT_FURNITURE or (
+            head in _NOT_FURNITURE_BY_HEAD and token.startswith(_NOT_FURNITURE_BY_HEAD[head])
+        ):
             continue
-        if token in FURNITURE_TOKENS or token.startswith(FURNITURE_PREFIXES):
+        if token in FURNITURE_TOKENS or (
+            head in _FURNITURE_BY_HEAD and token.startswith(_FURNITURE_BY_HEAD[head])
+        ):
             return True
         if "-" in token or "_" in token:
             previous = ""
-            for part in _PART_SPLIT.split(token):
+            for part in _PART.findall(token):
                 if part in FURNITURE_PARTS and previous not in _NEGATING_PARTS:
                     return True
-                if (previous, part) in FURNITURE_PAIRS:
+                if part in _PAIR_SECONDS and (previous, part) in FURNITURE_PAIRS:
                     return True
                 previous = part
     return False
@@ -402,52 +430,86 @@ _NEGATING_PARTS = frozenset({"has", "with", "no", "non", "not", "without"})
 
 
 _PRUNE_TAGS = DROP_TAGS | {"header", "form", "figure"}
-# Elements that may be named as furniture: those of _PRUNE_TAGS go first (selecting them with
-# self:: tests in an XPath was ten times slower than ``iter(tags)``).
+# Elements that go by their tag alone (unless _protected); all others may be named as furniture.
 # The attributes _named_furniture reads: an element without any of them is never named furniture.
 _NAMING_ATTRS = frozenset({"class", "id", "role", "hidden", "aria-hidden", "style"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def prune(body: etree._Element) -> None:
-    """Remove never-body elements and elements named as furniture, in place.
+def prune(body: etree._Element) -> list[etree._Element]:
+    """Remove never-body elements and elements named as furniture, in place; return the
+    elements that remain, in document order (``body`` first), as ``body.iter(etree.Element)``.
 
-    Tag selection runs in C (``iter(tags)``), attribute selection reads attribute names only;
-    Python looks at the candidates, and not at those inside a subtree already doomed (it goes
-    with that subtree).
+    One walk in document order decides every element on the intact tree: an ancestor is always
+    judged before its descendants, so a wrapper's share never shrinks because its aside went
+    first. The walk itself runs in C (``iterdescendants``); Python reads each element's tag and
+    attribute names, and looks at nothing inside a subtree already doomed (it goes with that
+    subtree): the walk jumps to the element after it.
     """
     # first the elements that never hold body text (their text would distort the shares below)
     for el in list(body.iter(*NEVER_TAGS, etree.Comment, etree.ProcessingInstruction)):
         _drop(el)
     total = len(_text_of(body)) or 1
+    if body.tag in _PRUNE_TAGS and not _protected(body, total):
+        _drop(body)  # a fragment whose root is furniture: nothing of it stays
+        return list(body.iter(etree.Element))
+    kept = [body]  # the scorer walks these next: listing them here saves it a walk
     doomed: list[etree._Element] = []
-    inside: set[etree._Element] = set()  # descendants of doomed elements
-    # decide on the intact tree (a wrapper's share must not shrink because its aside went first)
-    for el in body.iter(*_PRUNE_TAGS):  # by tag first: navs and asides hold many named parts
-        if el not in inside and not _protected(el, total):
-            doomed.append(el)
-            inside.update(el.iterdescendants())
+    resume: etree._Element | None = None  # the first element after the last doomed subtree
     verdicts: dict[str, bool | None] = {}  # class strings repeat a lot within a page
-    # a walk reading each element's attribute names costs half the XPath with six attribute
-    # tests (``.//*[@class or @id or ...]``), which was a twentieth of all extraction time
+    # reading each element's attribute names costs half the XPath with six attribute tests
+    # (``.//*[@class or @id or ...]``), and one walk for tags and names a third less than a
+    # walk by tag (``iter(tags)``) followed by a walk by name
     for el in body.iterdescendants(etree.Element):
-        keys = el.keys()
-        if _NAMING_ATTRS.isdisjoint(keys) or el in inside or el.tag in _PRUNE_TAGS:
-            continue
-        if not _named_furniture(el, keys, verdicts):
-            continue
-        if not _protected(el, total):
-            doomed.append(el)
-            inside.update(el.iterdescendants())
+        if resume is not None:
+            if el is not resume:
+                continue  # inside a doomed subtree
+            resume = None
+        if el.tag in _PRUNE_TAGS:
+            if _protected(el, total):
+                kept.append(el)
+                continue
+        else:
+            keys = el.keys()
+            if (
+                _NAMING_ATTRS.isdisjoint(keys)
+                or not _named_furniture(el, keys, verdicts)
+                or _protected(el, total)
+            ):
+                kept.append(el)
+                continue
+        doomed.append(el)
+        resume = _following(el, body)
+        if resume is None:
+            break  # the rest of the page is inside this subtree
     # removal order does not matter: each removal only moves its own tail text
     for el in doomed:
-        if el.getparent() is not None:
-            _drop(el)
+        _drop(el)
+    return kept
+
+
+def _following(el: etree._Element, top: etree._Element) -> etree._Element | None:
+    """The first element after ``el``'s subtree in document order, within ``top``."""
+    while el is not top:
+        nxt = el.getnext()
+        while nxt is not None:
+            if isinstance(nxt.tag, str):
+                return nxt
+            nxt = nxt.getnext()
+        parent = el.getparent()
+        if parent is None:
+            return None
+        el = parent
+    return None
 
 
 def _named_furniture(el: etree._Element, keys: list[str], verdicts: dict[str, bool | None]) -> bool:
     """Is ``el`` furniture by its hidden state, its role or its class/id names? ``keys`` are its
     attribute names: only the attributes it has are read (most elements carry a class alone)."""
+    if len(keys) == 1 and keys[0] == "class":  # the common case, as the general one below
+        cls = el.get("class") or ""
+        verdict = _name_verdict(cls, verdicts)
+        return _is_furniture_name(f"{cls} ") if verdict is None else verdict
     if "hidden" in keys:
         return True
     if "aria-hidden" in keys and el.get("aria-hidden") == "true":
@@ -543,14 +605,18 @@ def _text_of(el: etree._Element) -> str:
 # --- 2. score --------------------------------------------------------------------------------
 
 
-def choose_container(body: etree._Element) -> list[etree._Element] | None:
+def choose_container(
+    body: etree._Element, elements: list[etree._Element] | None = None
+) -> list[etree._Element] | None:
     """The article container: the densest paragraph cluster, widened while that pays.
 
     A "core" is the element whose children hold the most good text (readability's insight:
     article paragraphs are siblings, teaser summaries each sit in their own item). The container
     is then the ancestor of the core (or the core) that maximises good - BAD_PENALTY * bad.
+    ``elements`` are ``body``'s elements in document order when the caller has them (prune).
     """
-    elements = list(body.iter(etree.Element))  # elements only: no comments, PIs, entities
+    if elements is None:  # elements only: no comments, PIs, entities
+        elements = list(body.iter(etree.Element))
     n = len(elements)
     if not n:
         return [body]
@@ -578,28 +644,29 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
     total_links = [0] * n
     linked_heads = [0] * n  # headings that are links (teaser headlines) in the subtree
     for i in range(n - 1, -1, -1):
+        own_i = own[i]
+        size = total[i] + own_i
+        if not size:
+            continue  # no text in the subtree: every sum below would add nothing
+        total[i] = size
         tag = tags[i]
-        run[i] += own[i]
+        r = run[i] + own_i
         link = is_link[i]
         if link:
-            run_links[i] = run[i]
-            total_links[i] += own[i]
-        total[i] += own[i]
-        if (
-            tag in HEADING_TAGS
-            and run[i]
-            and (in_link[i] or run_links[i] > GOOD_MAX_LINK_SHARE * run[i])
-        ):
+            run_links[i] = r
+            total_links[i] += own_i
+        if tag in HEADING_TAGS and r and (in_link[i] or run_links[i] > GOOD_MAX_LINK_SHARE * r):
             linked_heads[i] += 1
         p = parent_of[i]
         if p >= 0:
-            total[p] += total[i]
-            total_links[p] += total[i] if link else total_links[i]
+            total[p] += size
+            total_links[p] += size if link else total_links[i]
             linked_heads[p] += linked_heads[i]
             if tag in INLINE_TAGS:
-                run[p] += run[i]
+                run[p] += r
                 run_links[p] += run_links[i]
-                run[i] = 0
+                r = 0
+        run[i] = r
     run_good = [0.0] * n
     bad = [0.0] * n
     teasers = 0
@@ -668,7 +735,7 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
         good[i] = g
     for i in range(n - 1, 0, -1):
         p = parent_of[i]
-        if p >= 0:
+        if p >= 0 and (good[i] or bad[i]):  # adding 0.0 to a sum of non-negatives changes nothing
             good[p] += good[i]
             bad[p] += bad[i]
     candidates = [i for i in range(n) if direct[i] > 0]
@@ -686,10 +753,36 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
             return [elements[longest]]  # the note's text sits loose in its own wrapper
         return [elements[parent]]
     core = max(candidates, key=lambda i: direct[i] * _hint(elements[i]))
+    scored = _Scored(elements, index, parent_of, run, run_good, good, bad, total, total_links)
+    best = _climb(core, scored)
+    chosen = _with_cousins(_with_siblings(best, scored), best, scored)
+    return _standfirst(chosen, scored) + chosen
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """The scored tree that widening the container reads: the elements in document order,
+    and per element (by that index) its parent and the sums choose_container measured."""
+
+    elements: list[etree._Element]
+    index: dict[etree._Element, int]
+    parent_of: list[int]  # -1 for the top element
+    run: list[int]  # inline text gathered into the element: its paragraph-like run
+    run_good: list[float]  # the good part of that run
+    good: list[float]  # clustered good text of the subtree
+    bad: list[float]  # bad text of the subtree (links, labels, teasers)
+    total: list[int]  # all text of the subtree
+    total_links: list[int]  # link text of the subtree
+
+
+def _climb(core: int, s: _Scored) -> int:
+    """The ancestor of the core (or the core) that maximises good - BAD_PENALTY * bad, below
+    the first parent that adds a link rail; a list or a quote gives way to its parent."""
+    parent_of, total, total_links = s.parent_of, s.total, s.total_links
     best, best_score = core, float("-inf")
     i = core
     while i >= 0:
-        score = good[i] * _hint(elements[i]) - BAD_PENALTY * bad[i]
+        score = s.good[i] * _hint(s.elements[i]) - BAD_PENALTY * s.bad[i]
         if score > best_score:
             best, best_score = i, score
         parent = parent_of[i]
@@ -700,23 +793,14 @@ def choose_container(body: etree._Element) -> list[etree._Element] | None:
                 break  # what the parent adds is a link rail: the article ends here
         i = parent
     parent = parent_of[best]
-    if elements[best].tag in PART_TAGS and parent >= 0:
+    if s.elements[best].tag in PART_TAGS and parent >= 0:
         added = total[parent] - total[best]
         if total_links[parent] - total_links[best] <= CLIMB_MAX_LINK_SHARE * added:
             best = parent  # a list or a quote is a part of the text, not all of it
-    chosen = _with_siblings(best, elements, index, parent_of, total, total_links)
-    chosen = _with_cousins(chosen, best, elements, index, parent_of, good, total, total_links)
-    return _standfirst(chosen, elements, index, parent_of, run, run_good) + chosen
+    return best
 
 
-def _with_siblings(
-    best: int,
-    elements: list[etree._Element],
-    index: dict[etree._Element, int],
-    parent_of: list[int],
-    total: list[int],
-    total_links: list[int],
-) -> list[etree._Element]:
+def _with_siblings(best: int, s: _Scored) -> list[etree._Element]:
     """The container and its content-like siblings, in document order.
 
     Articles split over sibling blocks (a recipe's ingredient list beside its steps, a fact box
@@ -724,35 +808,26 @@ def _with_siblings(
     text, almost no links, and a list or table of its own (siblings with prose alone were
     tried: author boxes came in with them and precision fell as much as recall rose).
     """
-    parent = parent_of[best]
+    parent = s.parent_of[best]
     if parent < 0:
-        return [elements[best]]
+        return [s.elements[best]]
     chosen: list[etree._Element] = []
-    for child in elements[parent]:
-        j = index.get(child, -1)
+    for child in s.elements[parent]:
+        j = s.index.get(child, -1)
         if j < 0:
             continue
         if j == best:
             chosen.append(child)
             continue
-        size = total[j]
-        if size < SIBLING_MIN_CHARS or total_links[j] > SIBLING_MAX_LINK_SHARE * size:
+        size = s.total[j]
+        if size < SIBLING_MIN_CHARS or s.total_links[j] > SIBLING_MAX_LINK_SHARE * size:
             continue
-        if child.find(".//li") is not None or child.find(".//table") is not None:
+        if next(child.iterdescendants("li", "table"), None) is not None:  # find(".//li"), ...
             chosen.append(child)
     return chosen
 
 
-def _with_cousins(
-    chosen: list[etree._Element],
-    best: int,
-    elements: list[etree._Element],
-    index: dict[etree._Element, int],
-    parent_of: list[int],
-    good: list[float],
-    total: list[int],
-    total_links: list[int],
-) -> list[etree._Element]:
+def _with_cousins(chosen: list[etree._Element], best: int, s: _Scored) -> list[etree._Element]:
     """The chosen elements plus the article's other parts a level or two further out.
 
     Multi-part pages (an intro block, the body, a closing section in separate template
@@ -761,37 +836,30 @@ def _with_cousins(
     furniture is pruned already, and what remains with that profile is article text.
     """
     extra: list[etree._Element] = []
-    x = parent_of[best]
+    x = s.parent_of[best]
     for _ in range(COUSIN_LEVELS):
-        p = parent_of[x] if x >= 0 else -1
+        p = s.parent_of[x] if x >= 0 else -1
         if p < 0:
             break
-        for child in elements[p]:
-            j = index.get(child, -1)
+        for child in s.elements[p]:
+            j = s.index.get(child, -1)
             if j < 0 or j == x:
                 continue
-            size = total[j]
+            size = s.total[j]
             if (
-                good[j] >= COUSIN_MIN_GOOD_CHARS
-                and good[j] >= COUSIN_MIN_GOOD_SHARE * size
-                and total_links[j] <= COUSIN_MAX_LINK_SHARE * size
+                s.good[j] >= COUSIN_MIN_GOOD_CHARS
+                and s.good[j] >= COUSIN_MIN_GOOD_SHARE * size
+                and s.total_links[j] <= COUSIN_MAX_LINK_SHARE * size
             ):
                 extra.append(child)
         x = p
     if not extra:
         return chosen
     # the cousins are disjoint from the chosen subtrees: only the order needs restoring
-    return sorted(chosen + extra, key=lambda el: index[el])
+    return sorted(chosen + extra, key=lambda el: s.index[el])
 
 
-def _standfirst(
-    chosen: list[etree._Element],
-    elements: list[etree._Element],
-    index: dict[etree._Element, int],
-    parent_of: list[int],
-    run: list[int],
-    run_good: list[float],
-) -> list[etree._Element]:
+def _standfirst(chosen: list[etree._Element], s: _Scored) -> list[etree._Element]:
     """The standfirst: prose right after the headline, before the container.
 
     Templates put the lead paragraph ("intro", "excerpt", "dek") in the article's header beside
@@ -802,7 +870,8 @@ def _standfirst(
     (Loose inline text directly inside a wrapper that opens before the headline is counted on
     that wrapper and so not seen as a gap: a known blind spot.)
     """
-    first = index.get(chosen[0], -1) if chosen else -1
+    elements, parent_of = s.elements, s.parent_of
+    first = s.index.get(chosen[0], -1) if chosen else -1
     if first <= 0:
         return []
     head = next((i for i in range(first - 1, -1, -1) if elements[i].tag == "h1"), -1)
@@ -810,9 +879,9 @@ def _standfirst(
         return []  # no headline, or an <h1> wrapping the container (a template's misuse)
     leads: list[etree._Element] = []
     for i in range(head + 1, first):
-        if not run[i] or elements[i].tag in HEADING_TAGS or _is_ancestor(head, i, parent_of):
+        if not s.run[i] or elements[i].tag in HEADING_TAGS or _is_ancestor(head, i, parent_of):
             continue
-        if not run_good[i] or len(leads) == STANDFIRST_MAX_BLOCKS or _has_block(elements[i]):
+        if not s.run_good[i] or len(leads) == STANDFIRST_MAX_BLOCKS or _has_block(elements[i]):
             return []
         leads.append(elements[i])
     return leads
@@ -871,10 +940,18 @@ def _hint(el: etree._Element) -> float:
     if (
         el.tag in ("article", "main")
         or el.get("itemprop") == "articleBody"
-        or (names.strip() and _BODY_HINT.search(names))
+        or (names.strip() and _may_hint(names) and _BODY_HINT.search(names))
     ):
         return BODY_HINT_BONUS
     return 1.0
+
+
+def _may_hint(names: str) -> bool:
+    """Can ``_BODY_HINT`` match ``names``? False only when it surely cannot."""
+    if not names.isascii():
+        return True
+    lowered = names.lower()
+    return any(word in lowered for word in _BODY_HINT_WORDS)
 
 
 def _ends_sentence(el: etree._Element) -> bool:
@@ -898,55 +975,58 @@ def _is_many_sentences(el: etree._Element) -> bool:
 # --- 3. emit ---------------------------------------------------------------------------------
 
 
-def emit(container: etree._Element) -> Iterator[Block]:
+def emit(container: etree._Element) -> list[Block]:
     """Cut a container into blocks in reading order."""
-    yield from _emit_el(container, depth=0)
+    out: list[Block] = []
+    _emit_el(container, 0, out)
+    return out
 
 
 _MAX_DEPTH = 400  # recursion guard; the parser caps nesting well below Python's limit
 
 
-def _emit_el(el: etree._Element, depth: int) -> Iterator[Block]:
+# The emitters append to one list rather than yield: a generator per element, and every block
+# handed up through one ``yield from`` per level, cost a third of emitting.
+def _emit_el(el: etree._Element, depth: int, out: list[Block]) -> None:
     tag = el.tag
     if not isinstance(tag, str):
         return
     if depth > _MAX_DEPTH:
         text = _norm(_text_of(el))
         if text:
-            yield Block("paragraph", text)
+            out.append(Block("paragraph", text))
         return
     if tag in HEADING_TAGS:
         text = _norm(_text_of(el))
         if text and tag != "h1":
-            yield Block("heading", text)
+            out.append(Block("heading", text))
         return
     if tag == "pre":
         text = _text_of(el).strip("\n")
         if text.strip():
-            yield Block("preformatted", text)
+            out.append(Block("preformatted", text))
         return
     if tag == "table" and not _is_layout_table(el):
         text = _table_text(el)
         if text:
-            yield Block("table", text)
+            out.append(Block("table", text))
         return
     if tag == "a" and len(_text_of(el)) < CARD_LINK_MAX_CHARS:
         return  # a link wrapping blocks is a teaser card (headline + summary in one <a>)
     if tag == "blockquote":
-        for block in _emit_children(el, depth, default="quote"):
-            kind: BlockKind = "quote" if block.kind == "paragraph" else block.kind
-            yield Block(kind, block.text)
+        start = len(out)
+        _emit_children(el, depth, "quote", out)
+        for i in range(start, len(out)):
+            if out[i].kind == "paragraph":
+                out[i] = Block("quote", out[i].text)
         return
     if tag == "li" or tag == "dd" or tag == "dt":
-        yield from _emit_children(el, depth, default="list_item")
+        _emit_children(el, depth, "list_item", out)
         return
-    if tag == "p":
-        yield from _emit_children(el, depth, default="paragraph")
-        return
-    yield from _emit_children(el, depth, default="paragraph")
+    _emit_children(el, depth, "paragraph", out)
 
 
-def _emit_children(el: etree._Element, depth: int, default: BlockKind) -> Iterator[Block]:
+def _emit_children(el: etree._Element, depth: int, default: BlockKind, out: list[Block]) -> None:
     """Inline runs between block children become ``default`` blocks; block children recurse."""
     parts: list[str] = [el.text or ""]
     links = 0
@@ -955,7 +1035,7 @@ def _emit_children(el: etree._Element, depth: int, default: BlockKind) -> Iterat
         if not isinstance(tag, str):
             parts.append(child.tail or "")
             continue
-        if tag in INLINE_TAGS and not _has_block(child):
+        if tag in INLINE_TAGS and not (len(child) and _has_block(child)):
             if tag == "br":
                 parts.append("\n")
             else:
@@ -967,15 +1047,25 @@ def _emit_children(el: etree._Element, depth: int, default: BlockKind) -> Iterat
                     links += sum(len(_text_of(a).strip()) for a in child.iter("a"))
             parts.append(child.tail or "")
             continue
-        yield from _flush(parts, links, default)
+        if _has_text(parts):
+            _flush(parts, links, default, out)
         parts, links = [], 0
-        yield from _emit_el(child, depth + 1)
+        _emit_el(child, depth + 1, out)
         parts.append(child.tail or "")
-    yield from _flush(parts, links, default)
+    if _has_text(parts):
+        _flush(parts, links, default, out)
+
+
+def _has_text(parts: list[str]) -> bool:
+    """Anything but whitespace in a run? Most runs between block children are one blank
+    string (the indentation between tags); those need no join."""
+    return len(parts) > 1 or not (parts[0].isspace() or not parts[0])
 
 
 def _inline_text(el: etree._Element) -> str:
-    if el.find(".//br") is None:
+    if not len(el):
+        return el.text or ""  # what _text_of gives for an element without children
+    if next(el.iterdescendants("br"), None) is None:  # find(".//br"), without ElementPath
         return _text_of(el)
     out: list[str] = []
 
@@ -995,11 +1085,11 @@ def _inline_text(el: etree._Element) -> str:
 _PARA_SPLIT = re.compile(r"\n[ \t\r\xa0]*\n")
 
 
-def _flush(parts: list[str], links: int, kind: BlockKind) -> Iterator[Block]:
+def _flush(parts: list[str], links: int, kind: BlockKind, out: list[Block]) -> None:
     raw = "".join(parts)
-    if not raw.strip():
+    compact = len(raw.strip())
+    if not compact:
         return
-    compact = len(raw.strip()) or 1
     if (
         links > BLOCK_MAX_LINK_SHARE * compact
         and compact - links < LINK_LIST_PROSE_CHARS
@@ -1007,10 +1097,13 @@ def _flush(parts: list[str], links: int, kind: BlockKind) -> Iterator[Block]:
     ):
         return  # a link list or a teaser, not prose
     # two or more line breaks in a row separate paragraphs in br-formatted text
+    if "\n" not in raw:  # the split below needs a line break: one chunk, and it has text
+        out.append(Block(kind, _norm(raw)))
+        return
     for chunk in _PARA_SPLIT.split(raw):
         text = _norm(chunk)
         if text:
-            yield Block(kind, text)
+            out.append(Block(kind, text))
 
 
 def _is_linked_sentence(raw: str, unlinked: int) -> bool:
@@ -1076,10 +1169,10 @@ def _keep(block: Block) -> bool:
             or _FURNITURE_LINE.match(text)
             or _is_date_line(text)
             or (
-                (text.endswith(")") or any(word in lowered for word in _CREDIT_WORDS))
+                (text.endswith(")") or any(map(lowered.__contains__, _CREDIT_WORDS)))
                 and _CREDIT_END.search(text)
             )
-            or (len(text) <= CREDIT_LINE_CHARS and _CREDIT_LINE.search(text))
+            or (len(text) <= CREDIT_LINE_CHARS and _is_credit_line(text))
         ):
             return False
         if block.kind == "heading" and _FURNITURE_HEADING.match(text):
@@ -1087,21 +1180,33 @@ def _keep(block: Block) -> bool:
     return True
 
 
+def _is_credit_line(text: str) -> bool:
+    """``_CREDIT_LINE.search(text)``: without a "/", "|" or "©" a match can only start the text,
+    so the anchored match decides (a search tries every position)."""
+    if "/" in text or "|" in text or "©" in text:
+        return bool(_CREDIT_LINE.search(text))
+    return bool(_CREDIT_LINE.match(text))
+
+
 def _is_date_line(text: str) -> bool:
     """Only date and time words, digits and punctuation: "Updated 4:52 PM CDT, June 18, 2025"."""
     if not _DIGIT.search(text):
         return False
-    return all(word.lower() in DATE_WORDS for word in _LETTER_WORD.findall(text))
+    # word by word: most lines fail on their first word
+    return all(m.group().lower() in DATE_WORDS for m in _LETTER_WORD.finditer(text))
 
 
 def _declared_body(root: etree._Element) -> str | None:
     """The longest JSON-LD ``articleBody`` of the page (a hint; it is often cut or stale)."""
     best: str | None = None
     for script in root.iter("script"):
-        if "ld+json" not in (script.get("type") or "") or not script.text:
+        text = script.text
+        if not text or "ld+json" not in (script.get("type") or ""):
             continue
+        if "articleBody" not in text and "\\u" not in text:
+            continue  # the key is not there, not even spelled with \u escapes: nothing to parse
         try:
-            data = json.loads(script.text)
+            data = json.loads(text)
         except ValueError:
             continue
         for value in _find_key(data, "articleBody", 0):
@@ -1137,34 +1242,34 @@ def _agree_with_declared(blocks: list[Block], declared: str) -> list[Block]:
     """
     words = _WORD.findall(declared.lower())
     pairs = set(pairwise(words))
-    agrees = [_agrees(block, pairs) for block in blocks]
+    tokens = [_WORD.findall(block.text.lower()) for block in blocks]
+    agrees = [_agrees(own, pairs) for own in tokens]
     if not any(agrees):
         return blocks  # the hint describes another text (stale, another language): ignore it
     first = agrees.index(True)
     last = len(agrees) - 1 - agrees[::-1].index(True)
-    ending = " ".join(words[-DECLARED_END_WORDS:])
-    complete = ending in " ".join(_WORD.findall(" ".join(b.text for b in blocks).lower()))
     head = [b for b in blocks[:first] if len(b.text) > DECLARED_CHECK_CHARS]
     tail = blocks[last + 1 :]
-    if complete:
-        tail = [b for b in tail if len(b.text) > DECLARED_CHECK_CHARS]
+    # the body's words are its blocks' words in order (no word spans two blocks, and lower-
+    # casing a text joined with spaces lower-cases each text alone)
+    if tail and " ".join(words[-DECLARED_END_WORDS:]) in " ".join(w for t in tokens for w in t):
+        tail = [b for b in tail if len(b.text) > DECLARED_CHECK_CHARS]  # the declared end is in
     return head + blocks[first : last + 1] + tail
 
 
-def _agrees(block: Block, pairs: set[tuple[str, str]]) -> bool:
-    tokens = _WORD.findall(block.text.lower())
+def _agrees(tokens: list[str], pairs: set[tuple[str, str]]) -> bool:
     own = list(pairwise(tokens))
     if not own:
         return False
-    return sum(1 for pair in own if pair in pairs) >= DECLARED_MIN_SHARE * len(own)
+    return sum(map(pairs.__contains__, own)) >= DECLARED_MIN_SHARE * len(own)
 
 
 def _page_title(root: etree._Element) -> str:
     """The page's <title> and og:title, lower-cased, for recognising the headline in the body."""
     parts: list[str] = []
-    head = root.find("head")
+    head = next(root.iterchildren("head"), None)  # as find("head"), without ElementPath
     if head is not None:
-        title = head.find("title")
+        title = next(head.iterchildren("title"), None)
         if title is not None:
             parts.append(_text_of(title))
         for meta in head.iter("meta"):
