@@ -337,3 +337,18 @@ def test_a_label_only_stamp_names_only_the_very_next_stamp() -> None:
     meta = _page(page)
     assert _day(meta) == "2021-10-13"
     assert meta.modified is None
+
+
+def test_linkless_meta_line_beside_the_intro_under_a_screen_reader_site_h1() -> None:
+    # the site's name is an h1 for screen readers only; the headline's wrapper and the meta
+    # line "Erschienen am <time>" (a CMS teaser component's class) share the column
+    html = (FIXTURES / "dates_linkless_meta_below_intro.html").read_text(encoding="utf-8")
+    meta = _page(html)
+    assert _day(meta) == "2023-03-10"  # not the linked teaser's 03.02.2023 above it
+    assert meta.provenance["published"] == "dom:box=2023-03-10"
+    # a visible h1 in the header is the headline as far as the page says: the column is then
+    # no box of its article
+    assert _day(_page(html.replace('class="aural" id="headeraural"', 'id="headeraural"'))) is None
+    # a meta line that links to another page is a teaser of that page
+    linked = html.replace("<span>Aktuelles</span>", '<a href="/aktuelles/">Aktuelles</a>')
+    assert _day(_page(linked)) is None
