@@ -352,3 +352,16 @@ def test_linkless_meta_line_beside_the_intro_under_a_screen_reader_site_h1() -> 
     # a meta line that links to another page is a teaser of that page
     linked = html.replace("<span>Aktuelles</span>", '<a href="/aktuelles/">Aktuelles</a>')
     assert _day(_page(linked)) is None
+
+
+def test_date_only_in_a_stamp_elements_attribute_for_a_script_to_render() -> None:
+    html = (FIXTURES / "dates_attribute_only.html").read_text(encoding="utf-8")
+    article = extract(html, fetched_at=FETCHED)
+    assert article.page_type == "article"
+    assert article.published is not None
+    # the story's stamp, neither the masthead's today (first) nor a comment's (earlier day)
+    assert article.published.date().isoformat() == "2021-05-04"
+    assert article.provenance["published"] == "dom:attr=2021-05-04T08:15:00+02:00"
+    # without it, the masthead's and the comment's attributes are no stand-in
+    bare = html.replace(' data-date="2021-05-04T08:15:00+02:00"', "")
+    assert extract(bare, fetched_at=FETCHED).published is None

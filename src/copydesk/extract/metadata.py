@@ -206,6 +206,11 @@ _BAD_PHRASES = re.compile(
     r"(?:site|page|global|main)-?footer"
 )
 _PART_SPLIT = re.compile(r"[-_\s]+")
+# Attributes in which a stamp element carries its date for a script to render (relative, or as
+# a mark on a timeline), often printing nothing itself. Read only as the first last resort:
+# on both date sets the first such value outside rails and comments gave the labelled day on
+# every page that has one (3 of 3 on each; epoch-second values, 3 more pages, are not read).
+_DATE_ATTRS = ("data-date", "data-datetime", "data-publish-date", "data-published", "data-pubdate")
 # Class/id words of a site's page header (besides <header>); see _Zones.masthead.
 _MASTHEAD_TOKENS = frozenset(
     {"masthead", "site-header", "siteheader", "site_header", "headercontainer", "header-container",
@@ -409,6 +414,9 @@ class _Candidates:
     # dates in a box inside the headline's article (an aside or "teaser" meta column), whose
     # zone class the other sources refuse: (value, "time" or "stamp"); see _Zones.boxed
     boxed: list[tuple[str, str]] = field(default_factory=list)
+    # dates that stamp-classed elements carry in an attribute (data-date="18. März 2020" on a
+    # timeline mark, data-publish-date on an empty span that a script fills in), see _attr_date
+    attr_dates: list[str] = field(default_factory=list)
     scripts: list[etree._Element] = field(default_factory=list)  # for _script_date
     bylines: list[tuple[str, str]] = field(default_factory=list)  # (text, origin)
     figures: list[etree._Element] = field(default_factory=list)
@@ -911,12 +919,23 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         return
     if _STAMP_HINT.search(attrs) and len(cand.stamps) < MAX_CANDIDATES:
         text = _text(el)
+        if len(cand.attr_dates) < MAX_CANDIDATES:
+            _collect_attr_date(el, cand, zones)
         if 6 <= len(text) <= MAX_STAMP_CHARS and not _modified_only(attrs):
             _collect_boxed(el, text, "stamp", cand, zones)
         if 6 <= len(text) <= MAX_STAMP_CHARS and not zones.bad(el) and not zones.masthead(el):
             hint = "m" if _modified_only(attrs) else "p"
             cand.stamps.append((text, hint))
             cand.stamp_classes.append(attrs)
+
+
+def _collect_attr_date(el: etree._Element, cand: _Candidates, zones: _Zones) -> None:
+    """The date attribute of a stamp element outside rails, comments and the masthead."""
+    for name in _DATE_ATTRS:
+        value = (el.get(name) or "").strip()
+        if value and _HAS_DIGIT.search(value) and not zones.bad(el) and not zones.masthead(el):
+            cand.attr_dates.append(value[:MAX_STAMP_CHARS])
+            return
 
 
 def _collect_boxed(
@@ -1201,6 +1220,7 @@ def _fallback_published(res: _Resolver) -> tuple[datetime, str] | None:
     if _declares_date(res):
         return None
     for origin, get in (
+        ("dom:attr", _attr_date),
         ("dom:page", _fallback_scan),
         ("meta:description", _description_date),
         ("meta:image", _image_url_date),
@@ -1208,6 +1228,15 @@ def _fallback_published(res: _Resolver) -> tuple[datetime, str] | None:
         found = get(res)
         if found is not None:
             return found.value, f"{origin}={found.raw}"
+    return None
+
+
+def _attr_date(res: _Resolver) -> D.ParsedDate | None:
+    """The first date a stamp element carries in an attribute (_Candidates.attr_dates)."""
+    for value in res.cand.attr_dates:
+        found = res.parse(value)
+        if found is not None:
+            return found
     return None
 
 
