@@ -365,3 +365,16 @@ def test_date_only_in_a_stamp_elements_attribute_for_a_script_to_render() -> Non
     # without it, the masthead's and the comment's attributes are no stand-in
     bare = html.replace(' data-date="2021-05-04T08:15:00+02:00"', "")
     assert extract(bare, fetched_at=FETCHED).published is None
+
+
+def test_last_resort_reads_a_date_line_split_by_an_archive_link_whole() -> None:
+    html = (FIXTURES / "dates_line_split_by_archive_link.html").read_text(encoding="utf-8")
+    article = extract(html, fetched_at=FETCHED)
+    assert article.page_type == "article"
+    assert article.published is not None
+    # the post's "8.<a>November 2010</a> um 18:20", not its three comments of the 9th
+    assert article.published.date().isoformat() == "2010-11-08"
+    assert article.provenance["published"].startswith("dom:page=8.November 2010 um 18:20")
+    # a line without its day names no day, and the comments' dates are no stand-in
+    dayless = html.replace('<p class="postinfo">8.', '<p class="postinfo">', 1)
+    assert extract(dayless, fetched_at=FETCHED).published is None

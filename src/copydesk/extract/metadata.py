@@ -1124,6 +1124,7 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
     nodes = _body_text_nodes(res, FALLBACK_NODES)
     found: list[D.ParsedDate] = []
     verdicts: dict[etree._Element, bool] = {}
+    lines: set[etree._Element] = set()  # the stamp-length lines read whole
     read = 0
     for node in nodes:
         text = str(node).strip()
@@ -1138,6 +1139,11 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
         if _other_texts(parent, verdicts) and not res.zones.boxed(parent):
             continue  # a comment's or a teaser's date, unless the box is the article's own
         value = res.stamp(text).published
+        if value is None and parent not in lines and not _longer_than(parent, SCAN_BODY_NODE_CHARS):
+            # "8.<a href="/2010/12/">Dezember 2010</a> um 09:43": a date split by a link to the
+            # month's archive is read from the whole line, once
+            lines.add(parent)
+            value = res.stamp(_text(parent)).published
         if value is not None and res.ok(value):
             found.append(value)
     if not found:
