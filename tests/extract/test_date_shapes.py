@@ -378,3 +378,19 @@ def test_last_resort_reads_a_date_line_split_by_an_archive_link_whole() -> None:
     # a line without its day names no day, and the comments' dates are no stand-in
     dayless = html.replace('<p class="postinfo">8.', '<p class="postinfo">', 1)
     assert extract(dayless, fetched_at=FETCHED).published is None
+
+
+def test_a_box_named_teaser_that_teases_nothing_is_the_articles_own() -> None:
+    # a CMS naming every box "teaser_*": the article's meta line above its text links only
+    # its author and an anchor; the related teasers below link their headlines elsewhere
+    html = (FIXTURES / "dates_teaser_named_article_meta.html").read_text(encoding="utf-8")
+    meta = _page(html)
+    assert _day(meta) == "2022-05-12"
+    assert meta.provenance["published"].startswith("dom:stamp=Marta Klein / 12.05.2022")
+    own = '<a href="/autor/klein">Marta Klein</a> / 12.05.2022 / 10:00 / '
+    assert _day(_page(html.replace(own, "", 1))) is None  # the teasers' dates are theirs
+    # a small list item linking a headline-length text elsewhere teases it, heading or not
+    start, end = html.index('<div class="teaser_item">'), html.index('<ul class="teaser_list">')
+    only_list = html.replace(own, "", 1)[: start - len(own)] + html[end:]
+    assert "19.04.2022" in only_list and "12.05.2022" not in only_list
+    assert _day(_page(only_list)) is None
