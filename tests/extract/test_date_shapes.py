@@ -394,3 +394,18 @@ def test_a_box_named_teaser_that_teases_nothing_is_the_articles_own() -> None:
     only_list = html.replace(own, "", 1)[: start - len(own)] + html[end:]
     assert "19.04.2022" in only_list and "12.05.2022" not in only_list
     assert _day(_page(only_list)) is None
+
+
+def test_a_teaser_box_linking_only_an_image_elsewhere_still_teases() -> None:
+    prose = "<p>" + "The council met on Tuesday to discuss the new bus timetable. " * 5 + "</p>"
+    html = (
+        "<html><body><article><h1>Council meets</h1>"
+        f"<div class='story-text'>{prose}{prose}</div></article>"
+        "<div class='teaser-box'><a href='/news/other-story'><img src='/img/other.jpg' alt=''>"
+        "</a><span class='teaser-box__date'>12.03.2021</span></div></body></html>"
+    )
+    meta = _page(html)
+    assert _day(meta) is None  # the image teaser's date is the other story's
+    assert all("other.jpg" not in image.url for image in meta.images)
+    linkless = html.replace("<a href='/news/other-story'>", "<a>")
+    assert _day(_page(linkless)) == "2021-03-12"  # a teaser box teasing nothing is the page's

@@ -234,12 +234,14 @@ BOX_HEADLINE_LEVELS = 1
 # <p class="c-teaser__meta">Erschienen am <time>…"): a teaser links to what it teases. 2 is the
 # grandparent of the h1; measured on both date sets, 1 page gained on each, none lost.
 BOX_LINKLESS_LEVELS = 2
-# A box named "teaser" is a zone only when it teases (see _teases): the item around it (the
-# box's parent) links a heading elsewhere, or is at most TEASER_ITEM_CHARS long and links a
-# text longer than TEASER_HEADLINE_CHARS (a headline, not "Inland" or an author's name).
-# Past TEASER_SCAN_ELEMENTS links and headings the item is too big to tell and stays a zone.
-# Calibrated on both date sets: the article's own meta line in a CMS that names every box
-# "teaser_*" is read (1 page), no other field of any page changes.
+# For dates, a box named "teaser" is a zone only when it teases (see _teases): it links a
+# heading, an image or a text longer than TEASER_HEADLINE_CHARS (a headline, not "Inland" or
+# an author's name) elsewhere, or the item around it (its parent) links a heading elsewhere,
+# or, at most TEASER_ITEM_CHARS long, any of those. Past TEASER_SCAN_ELEMENTS links and
+# headings a box is too big to tell and stays a zone. Bylines, images and headlines keep every
+# "teaser" box a zone (their rails' images came in otherwise). Measured on both date sets: the
+# teaser-named date boxes this lets through hold the page's own labelled day on all 7
+# labelled pages that have one; 1 undated page gains its date, no other field changes.
 _TEASER_HEADINGS = ("h2", "h3", "h4")
 TEASER_ITEM_CHARS = 600
 TEASER_HEADLINE_CHARS = 20
@@ -450,6 +452,7 @@ class _Zones:
 
     def __init__(self, root: etree._Element | None = None) -> None:
         self._memo: dict[etree._Element, bool] = {}
+        self._dated_memo: dict[etree._Element, bool] = {}
         self._article: set[etree._Element] = set()
         self._masthead_memo: dict[etree._Element, bool] = {}
         self._boxed_memo: dict[etree._Element, bool] = {}
@@ -468,24 +471,28 @@ class _Zones:
                         self._article.update(h2.iterancestors())
                         break
 
-    def bad(self, el: etree._Element) -> bool:
+    def bad(self, el: etree._Element, *, dated: bool = False) -> bool:
+        """Whether ``el`` sits in a zone. ``dated``: for a date, for which a box named "teaser"
+        is a zone only when it teases another story (see _teases); for bylines, images and
+        headlines every such box stays one."""
+        memo = self._dated_memo if dated else self._memo
         path: list[etree._Element] = []
         node: etree._Element | None = el
         result = False
         depth = 0
         while node is not None and depth < MAX_ZONE_DEPTH:
-            known = self._memo.get(node)
+            known = memo.get(node)
             if known is not None:
                 result = known
                 break
             path.append(node)
-            if node not in self._article and self._own_bad(node):
+            if node not in self._article and self._own_bad(node, dated):
                 result = True
                 break
             node = node.getparent()
             depth += 1
         for seen in path:
-            self._memo[seen] = result
+            memo[seen] = result
         return result
 
     def masthead(self, el: etree._Element) -> bool:
@@ -549,7 +556,7 @@ class _Zones:
         return result
 
     @staticmethod
-    def _own_bad(node: etree._Element) -> bool:
+    def _own_bad(node: etree._Element, dated: bool = False) -> bool:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _ROOT_TAGS:
             return False  # body/html classes describe the layout ("right-sidebar"), not a zone
@@ -567,34 +574,48 @@ class _Zones:
             if _BAD_PHRASES.search(token):
                 return True
             parts = [p for p in _PART_SPLIT.split(token) if p in _BAD_PARTS]
-            if any(p not in ("teaser", "teasers") for p in parts):
+            if any(not dated or p not in ("teaser", "teasers") for p in parts):
                 return True
             teaser = teaser or bool(parts)
         return teaser and _teases(node)
 
 
 def _teases(node: etree._Element) -> bool:
-    """Whether a box named "teaser" teases another story: it sits in a link, or it or the item
-    it sits in links a heading elsewhere, or that item is small and links a headline-length
-    text elsewhere. CMSes also name the article's own lead and meta line "teaser"
-    ("article-teaser", "teaser_text_meta" above the article's text), which tease nothing."""
+    """Whether a box named "teaser" teases another story: it sits in a link; or it links a
+    heading, a headline-length text or an image elsewhere; or the item it sits in links a
+    heading elsewhere, or any of those when the item is small. CMSes also name the article's
+    own lead and meta line "teaser" ("teaser_text_meta" above the article's text, a
+    "c-teaser__meta" line under it), which tease nothing."""
     if any(a.get("href") for a in node.iterancestors("a")):
         return True
+    if _links_story(node, TEASER_SCAN_ELEMENTS, loose=True):
+        return True
     parent = node.getparent()
-    scope = node if parent is None or parent.tag in _ROOT_TAGS else parent
-    item = not _longer_than(scope, TEASER_ITEM_CHARS)
+    if parent is None or parent.tag in _ROOT_TAGS:
+        return False
+    small = not _longer_than(parent, TEASER_ITEM_CHARS)
+    return _links_story(parent, TEASER_SCAN_ELEMENTS, loose=small)
+
+
+def _links_story(scope: etree._Element, limit: int, *, loose: bool) -> bool:
+    """Whether ``scope`` links a heading elsewhere, or with ``loose`` also a headline-length
+    text or an image; past ``limit`` links and headings it is too big to tell and counts."""
     for count, el in enumerate(scope.iter("a", *_TEASER_HEADINGS)):
-        if count >= TEASER_SCAN_ELEMENTS:
-            return True  # too big to tell: a zone, as the name says
+        if count >= limit:
+            return True
         if el.tag != "a":
             if _links_out(el):
                 return True
         elif _link_out(el) and (
-            (item and _longer_than(el, TEASER_HEADLINE_CHARS))
-            or any(h.tag in _TEASER_HEADINGS for h in el.iter())
+            any(h.tag in _TEASER_HEADINGS for h in el.iter())
+            or (loose and (_longer_than(el, TEASER_HEADLINE_CHARS) or _holds_image(el)))
         ):
             return True
     return False
+
+
+def _holds_image(el: etree._Element) -> bool:
+    return next(el.iter("img", "picture"), None) is not None
 
 
 def _link_out(link: etree._Element) -> bool:
@@ -923,7 +944,7 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         value = attr_value or _text(el)
         if value and "modified" not in itemprop and not _modified_only(attrs):
             _collect_boxed(el, value, "time", cand, zones)
-        if value and len(cand.times) < MAX_CANDIDATES and not zones.bad(el):
+        if value and len(cand.times) < MAX_CANDIDATES and not zones.bad(el, dated=True):
             if zones.masthead(el):
                 return
             hint = "m" if "modified" in itemprop or _modified_only(attrs) else "p"
@@ -964,7 +985,11 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
             _collect_attr_date(el, cand, zones)
         if 6 <= len(text) <= MAX_STAMP_CHARS and not _modified_only(attrs):
             _collect_boxed(el, text, "stamp", cand, zones)
-        if 6 <= len(text) <= MAX_STAMP_CHARS and not zones.bad(el) and not zones.masthead(el):
+        if (
+            6 <= len(text) <= MAX_STAMP_CHARS
+            and not zones.bad(el, dated=True)
+            and not zones.masthead(el)
+        ):
             hint = "m" if _modified_only(attrs) else "p"
             cand.stamps.append((text, hint))
             cand.stamp_classes.append(attrs)
@@ -974,7 +999,12 @@ def _collect_attr_date(el: etree._Element, cand: _Candidates, zones: _Zones) -> 
     """The date attribute of a stamp element outside rails, comments and the masthead."""
     for name in _DATE_ATTRS:
         value = (el.get(name) or "").strip()
-        if value and _HAS_DIGIT.search(value) and not zones.bad(el) and not zones.masthead(el):
+        if (
+            value
+            and _HAS_DIGIT.search(value)
+            and not zones.bad(el, dated=True)
+            and not zones.masthead(el)
+        ):
             cand.attr_dates.append(value[:MAX_STAMP_CHARS])
             return
 
