@@ -242,6 +242,7 @@ BOX_LINKLESS_LEVELS = 2
 # "teaser" box a zone (their rails' images came in otherwise). Measured on both date sets: the
 # teaser-named date boxes this lets through hold the page's own labelled day on all 7
 # labelled pages that have one; 1 undated page gains its date, no other field changes.
+_TEASER_PARTS = frozenset({"teaser", "teasers"})
 _TEASER_HEADINGS = ("h2", "h3", "h4")
 TEASER_ITEM_CHARS = 600
 TEASER_HEADLINE_CHARS = 20
@@ -475,6 +476,8 @@ class _Zones:
         """Whether ``el`` sits in a zone. ``dated``: for a date, for which a box named "teaser"
         is a zone only when it teases another story (see _teases); for bylines, images and
         headlines every such box stays one."""
+        if dated and not self.bad(el):
+            return False  # the date rule only lets more through: most elements end here
         memo = self._dated_memo if dated else self._memo
         path: list[etree._Element] = []
         node: etree._Element | None = el
@@ -573,10 +576,11 @@ class _Zones:
                 continue
             if _BAD_PHRASES.search(token):
                 return True
-            parts = [p for p in _PART_SPLIT.split(token) if p in _BAD_PARTS]
-            if any(not dated or p not in ("teaser", "teasers") for p in parts):
-                return True
-            teaser = teaser or bool(parts)
+            for part in _PART_SPLIT.split(token):
+                if part in _BAD_PARTS:
+                    if not dated or part not in _TEASER_PARTS:
+                        return True
+                    teaser = True
         return teaser and _teases(node)
 
 
