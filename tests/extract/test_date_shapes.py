@@ -337,3 +337,75 @@ def test_a_label_only_stamp_names_only_the_very_next_stamp() -> None:
     meta = _page(page)
     assert _day(meta) == "2021-10-13"
     assert meta.modified is None
+
+
+def test_linkless_meta_line_beside_the_intro_under_a_screen_reader_site_h1() -> None:
+    # the site's name is an h1 for screen readers only; the headline's wrapper and the meta
+    # line "Erschienen am <time>" (a CMS teaser component's class) share the column
+    html = (FIXTURES / "dates_linkless_meta_below_intro.html").read_text(encoding="utf-8")
+    meta = _page(html)
+    assert _day(meta) == "2023-03-10"  # not the linked teaser's 03.02.2023 above it
+    assert meta.provenance["published"] == "dom:box=2023-03-10"
+    # a visible h1 in the header is the headline as far as the page says: the column is then
+    # no box of its article
+    assert _day(_page(html.replace('class="aural" id="headeraural"', 'id="headeraural"'))) is None
+    # a meta line that links to another page is a teaser of that page
+    linked = html.replace("<span>Aktuelles</span>", '<a href="/aktuelles/">Aktuelles</a>')
+    assert _day(_page(linked)) is None
+
+
+def test_date_only_in_a_stamp_elements_attribute_for_a_script_to_render() -> None:
+    html = (FIXTURES / "dates_attribute_only.html").read_text(encoding="utf-8")
+    article = extract(html, fetched_at=FETCHED)
+    assert article.page_type == "article"
+    assert article.published is not None
+    # the story's stamp, neither the masthead's today (first) nor a comment's (earlier day)
+    assert article.published.date().isoformat() == "2021-05-04"
+    assert article.provenance["published"] == "dom:attr=2021-05-04T08:15:00+02:00"
+    # without it, the masthead's and the comment's attributes are no stand-in
+    bare = html.replace(' data-date="2021-05-04T08:15:00+02:00"', "")
+    assert extract(bare, fetched_at=FETCHED).published is None
+
+
+def test_last_resort_reads_a_date_line_split_by_an_archive_link_whole() -> None:
+    html = (FIXTURES / "dates_line_split_by_archive_link.html").read_text(encoding="utf-8")
+    article = extract(html, fetched_at=FETCHED)
+    assert article.page_type == "article"
+    assert article.published is not None
+    # the post's "8.<a>November 2010</a> um 18:20", not its three comments of the 9th
+    assert article.published.date().isoformat() == "2010-11-08"
+    assert article.provenance["published"].startswith("dom:page=8.November 2010 um 18:20")
+    # a line without its day names no day, and the comments' dates are no stand-in
+    dayless = html.replace('<p class="postinfo">8.', '<p class="postinfo">', 1)
+    assert extract(dayless, fetched_at=FETCHED).published is None
+
+
+def test_a_box_named_teaser_that_teases_nothing_is_the_articles_own() -> None:
+    # a CMS naming every box "teaser_*": the article's meta line above its text links only
+    # its author and an anchor; the related teasers below link their headlines elsewhere
+    html = (FIXTURES / "dates_teaser_named_article_meta.html").read_text(encoding="utf-8")
+    meta = _page(html)
+    assert _day(meta) == "2022-05-12"
+    assert meta.provenance["published"].startswith("dom:stamp=Marta Klein / 12.05.2022")
+    own = '<a href="/autor/klein">Marta Klein</a> / 12.05.2022 / 10:00 / '
+    assert _day(_page(html.replace(own, "", 1))) is None  # the teasers' dates are theirs
+    # a small list item linking a headline-length text elsewhere teases it, heading or not
+    start, end = html.index('<div class="teaser_item">'), html.index('<ul class="teaser_list">')
+    only_list = html.replace(own, "", 1)[: start - len(own)] + html[end:]
+    assert "19.04.2022" in only_list and "12.05.2022" not in only_list
+    assert _day(_page(only_list)) is None
+
+
+def test_a_teaser_box_linking_only_an_image_elsewhere_still_teases() -> None:
+    prose = "<p>" + "The council met on Tuesday to discuss the new bus timetable. " * 5 + "</p>"
+    html = (
+        "<html><body><article><h1>Council meets</h1>"
+        f"<div class='story-text'>{prose}{prose}</div></article>"
+        "<div class='teaser-box'><a href='/news/other-story'><img src='/img/other.jpg' alt=''>"
+        "</a><span class='teaser-box__date'>12.03.2021</span></div></body></html>"
+    )
+    meta = _page(html)
+    assert _day(meta) is None  # the image teaser's date is the other story's
+    assert all("other.jpg" not in image.url for image in meta.images)
+    linkless = html.replace("<a href='/news/other-story'>", "<a>")
+    assert _day(_page(linkless)) == "2021-03-12"  # a teaser box teasing nothing is the page's
