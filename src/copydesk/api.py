@@ -80,7 +80,7 @@ def _extract(
         text = page
     else:
         raise TypeError(f"page must be str or bytes, not {type(page).__name__}")
-    if not text.strip():
+    if not text or text.isspace():  # strip() would copy the whole page to say the same
         return Article(url=url)
     kind = input
     if kind == "auto":

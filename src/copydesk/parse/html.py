@@ -78,7 +78,11 @@ def _parse(data: bytes) -> tuple[etree._Element | None, bool]:
     # A plain etree parser, not lxml.html's: lxml.html looks up a Python element class for every
     # element proxy it hands out, which cost a third of all extraction time in the profile; the
     # extractor needs nothing of HtmlElement's API.
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
+    # collect_ids=False: libxml2 otherwise files every id attribute in a hash table that only
+    # XPath's id() and getElementById read (nothing here does); the same tree, ~5% less parse time.
+    parser = etree.HTMLParser(
+        remove_comments=True, remove_pis=True, collect_ids=False, encoding="utf-8"
+    )
     try:
         root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
