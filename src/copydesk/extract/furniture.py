@@ -261,13 +261,9 @@ def _rail_links(
     titles: dict[etree._Element, str | None],
 ) -> list[etree._Element] | None:
     """The headline links of ``el`` when it is a rail; ``None`` when it is not."""
+    label = el.get("aria-label")
     attrs = " ".join(
-        (
-            el.get("class") or "",
-            el.get("id") or "",
-            el.get("data-module") or "",
-            el.get("aria-label") or "",
-        )
+        (el.get("class") or "", el.get("id") or "", el.get("data-module") or "", label or "")
     )
     named = _named(attrs, cache)
     if named is _Named.SPONSORED:
@@ -275,7 +271,6 @@ def _rail_links(
     heading = _own_heading(el)
     if heading is not None and is_rail_heading(heading):
         return _headline_links(el, skipped, titles)
-    label = el.get("aria-label")
     if label and is_rail_heading(label):
         return _headline_links(el, skipped, titles)
     if named is _Named.RAIL:
@@ -410,7 +405,15 @@ def _card(
 
 def _leaves(card: etree._Element, skip: etree._Element) -> Iterator[etree._Element]:
     """Elements of the card with text of their own, outside the headline link."""
-    around = set(skip.iterancestors())  # holding the link: not a leaf
+    # holding the link: not a leaf (only the ancestors up to the card: the walk stays inside it)
+    around: set[etree._Element] = set()
+    if skip is not card:
+        node = skip.getparent()
+        while node is not None:
+            around.add(node)
+            if node is card:
+                break
+            node = node.getparent()
     inside = set(skip.iter())
     for el in card.iter():
         tag = el.tag
@@ -449,12 +452,13 @@ def _read_card(
                 age_text, published, source = _age(el, text, fetched_at)
             continue
         klass = (el.get("class") or "").lower()
-        if "byline" in klass or "author" in klass or parse_byline(text) is not None:
-            byline = parse_byline(text)
+        named_byline = "byline" in klass or "author" in klass
+        byline = parse_byline(text)  # read once: the test and the authors need it
+        if named_byline or byline is not None:
             if byline is not None and not authors:
                 authors = byline.authors
                 continue
-            if "byline" in klass or "author" in klass:
+            if named_byline:
                 continue
         lead = caption_text(text)
         if lead is not None and caption is None:
@@ -535,8 +539,16 @@ def _in_figure(el: etree._Element) -> bool:
 def _notices(root: etree._Element, skipped: set[etree._Element]) -> tuple[str, ...]:
     texts = _candidate_texts(root)
     matches: list[tuple[etree._Element, str]] = []
+    # a third of the candidates repeat their child's text ("<p><span>© 2024 AP</span></p>"):
+    # one verdict per distinct text
+    verdicts: dict[str, bool] = {}
     for el, text in texts.items():
-        if not text or el.tag not in _NOTICE_TAGS or el in skipped or not is_notice(text):
+        if not text or el.tag not in _NOTICE_TAGS or el in skipped:
+            continue
+        notice = verdicts.get(text)
+        if notice is None:
+            notice = verdicts[text] = is_notice(text)
+        if not notice:
             continue
         if _in_link(el):
             continue  # "Copyright Policy" as a link is navigation, not a notice
