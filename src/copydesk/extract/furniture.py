@@ -42,20 +42,21 @@ from copydesk.text.patterns import (
     is_rail_heading,
 )
 
-# Rails named by their markup. Tokens are matched inside class/id values ("c-related-list").
-# Sponsored widgets (outbrain, taboola) are not the publisher's related stories: excluded.
-_RAIL_ATTR = re.compile(
-    r"related|more-?from|more-?stories|more-?news|most-?read|mostread|most-?popular|"
-    r"popular|recommend|trending|read-?more|readmore|also-?read|read-?next|teaser-?list|"
-    r"meistgelesen|lesen-?sie-?auch|weitere-?artikel|a-?lire|lire-?aussi|plus-?lus|"
-    r"relacionad|mas-?leid|correlat|piu-?lett|leia-?tambem|mais-?lid",
-    re.IGNORECASE,
-)
-_SPONSORED_ATTR = re.compile(r"outbrain|taboola|sponsor|promoted|advert|\bads?\b", re.IGNORECASE)
-# The same two patterns for lower-cased names: a case-blind search is several times slower, and
-# these run on every container's (often long) class list.
-_RAIL_ATTR_LOWER = re.compile(_RAIL_ATTR.pattern)
-_SPONSORED_ATTR_LOWER = re.compile(_SPONSORED_ATTR.pattern)
+# Rails named by their markup. Tokens are matched inside lower-cased class/id values
+# ("c-related-list"); "-?" is an optional hyphen. (Compiled below, as a trie: _RAIL_ATTR_LOWER.)
+_RAIL_NAMES = (
+    "related", "more-?from", "more-?stories", "more-?news", "most-?read", "mostread",
+    "most-?popular", "popular", "recommend", "trending", "read-?more", "readmore", "also-?read",
+    "read-?next", "teaser-?list", "meistgelesen", "lesen-?sie-?auch", "weitere-?artikel",
+    "a-?lire", "lire-?aussi", "plus-?lus", "relacionad", "mas-?leid", "correlat", "piu-?lett",
+    "leia-?tambem", "mais-?lid",
+)  # fmt: skip
+# Sponsored widgets (outbrain, taboola) are not the publisher's related stories: excluded. For
+# lower-cased names (a case-blind search is several times slower, and these run on every
+# container's often long class list). "ad(?<!\wad)" is "\bad" with the letter first: a
+# pattern opening with \b has the engine try every branch at every position, one opening with
+# letters lets it skip to them.
+_SPONSORED_ATTR_LOWER = re.compile(r"outbrain|taboola|sponsor|promoted|advert|ad(?<!\wad)s?\b")
 _CREDIT_ATTR = re.compile(r"credit|caption|photo", re.IGNORECASE)
 _RAIL_TAGS = frozenset({"section", "aside", "div", "nav", "ul", "ol", "footer"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -119,6 +120,19 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 
 _NOTICE_HINT = re.compile(_trie_pattern(_NOTICE_STEMS))
+
+
+def _spelled_out(name: str) -> list[str]:
+    """ "more-?from" -> ["morefrom", "more-from"]: each optional hyphen with and without."""
+    forms = [""]
+    for k, part in enumerate(name.split("-?")):
+        forms = [form + sep + part for form in forms for sep in (("", "-") if k else ("",))]
+    return forms
+
+
+# The rail names as a trie of their spelled-out forms: the same verdict on every lower-cased
+# class/id of the data sets' pages as the plain "-?" alternation, in less than half the time.
+_RAIL_ATTR_LOWER = re.compile(_trie_pattern(f for n in _RAIL_NAMES for f in _spelled_out(n)))
 # Joins a page's text nodes for one notice-stem search: no stem holds it, so no match spans two
 # nodes (and the HTML parser never leaves it in a text).
 _PIECE_SEPARATOR = "\x00"
