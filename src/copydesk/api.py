@@ -9,7 +9,7 @@ from copydesk.enrich.language import LanguageIdentifier, body_language
 from copydesk.enrich.quotes import extract_quotes
 from copydesk.extract.core import extract_html
 from copydesk.model import Article
-from copydesk.parse.decode import decode
+from copydesk.parse.decode import decode_page
 from copydesk.parse.sniff import looks_binary, looks_like_html, looks_like_json
 from copydesk.text.core import extract_plain_text
 
@@ -71,16 +71,18 @@ def _extract(
 ) -> Article:
     if input not in INPUT_KINDS:
         raise ValueError(f"input must be one of {INPUT_KINDS}, not {input!r}")
+    utf8: bytes | None = None  # the page's bytes when text is their strict UTF-8 reading
     if isinstance(page, bytes | bytearray | memoryview):
         data = bytes(page)
         if looks_binary(data):
             return Article(url=url)
-        text = decode(data)
+        decoded = decode_page(data)
+        text, utf8 = decoded.text, decoded.utf8
     elif isinstance(page, str):
         text = page
     else:
         raise TypeError(f"page must be str or bytes, not {type(page).__name__}")
-    if not text.strip():
+    if not text or text.isspace():  # strip() would copy the whole page to say the same
         return Article(url=url)
     kind = input
     if kind == "auto":
@@ -88,7 +90,7 @@ def _extract(
             return Article(url=url)  # an API response, not a page
         kind = "html" if looks_like_html(text) else "text"
     if kind == "html":
-        return extract_html(text, url=url, fetched_at=fetched_at, langid=langid)
+        return extract_html(text, url=url, fetched_at=fetched_at, langid=langid, utf8=utf8)
     article = extract_plain_text(text, url=url, fetched_at=fetched_at)
     language = body_language(langid, article.text, None) if article.language is None else None
     if language is not None:

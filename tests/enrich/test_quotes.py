@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from copydesk.enrich import quotes as quotes_module
 from copydesk.enrich.quotes import extract_quotes
 from copydesk.model import Block, Quote
 from eval.suites import quotes as suite
@@ -171,3 +173,23 @@ def test_newspaper_is_not_a_person() -> None:
         "“It is an ultimatum,” she said.",
     )
     assert got == [("It is an ultimatum", "Claire Moreau", "said")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aA.!? \t\nDrMsSenRevé\u00a0", max_size=30))
+def test_sentence_splitter_agrees_with_the_plain_look_behind_form(text: str) -> None:
+    # the splitter opens with the space for speed; these are the rules it must keep
+    names = ("Dr", "Mr", "Ms", "Mrs", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Prof", "Rev")
+    titles = "".join(rf"(?<!\b{t}\.)" for t in names)
+    plain = re.compile(rf"(?<=[.!?])(?<!\b[A-Z]\.){titles}\s+")
+    assert quotes_module._SENTENCE_END.split(text) == plain.split(text)
+
+
+def test_sentences_end_after_stops_but_not_after_titles_or_initials() -> None:
+    text = "Dr. Ann Lee spoke. J. Smith left!  Then Sen. Roe said so? Yes"
+    assert quotes_module._SENTENCE_END.split(text) == [
+        "Dr. Ann Lee spoke.",
+        "J. Smith left!",
+        "Then Sen. Roe said so?",
+        "Yes",
+    ]

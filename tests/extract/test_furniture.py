@@ -255,3 +255,25 @@ def test_notice_after_a_dotted_capital_i_is_found() -> None:
     hinted = furniture._hinted_nodes(doc.root)
     assert [el.tag for el in hinted if el is not None] == ["p"]
     assert "Correction" in "".join(hinted[0].itertext())  # type: ignore[union-attr]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="acdeilmnoprstuw- x", max_size=30))
+def test_rail_name_trie_agrees_with_the_hyphen_alternation(text: str) -> None:
+    plain = re.compile("|".join(furniture._RAIL_NAMES))
+    assert (furniture._RAIL_ATTR_LOWER.search(text) is None) == (plain.search(text) is None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ads-_ xé9", max_size=12))
+def test_sponsored_pattern_is_a_word_boundary_ad(text: str) -> None:
+    plain = re.compile(r"outbrain|taboola|sponsor|promoted|advert|\bads?\b")
+    assert (furniture._SPONSORED_ATTR_LOWER.search(text) is None) == (plain.search(text) is None)
+
+
+def test_rails_named_with_and_without_hyphens_are_found() -> None:
+    for name in ("more-from-ap", "morefrom", "c-most-read", "lesen-sie-auch", "leiatambem"):
+        assert furniture._RAIL_ATTR_LOWER.search(name) is not None, name
+    assert furniture._RAIL_ATTR_LOWER.search("c-article-body") is None
+    assert furniture._SPONSORED_ATTR_LOWER.search("top-ads widget") is not None
+    assert furniture._SPONSORED_ATTR_LOWER.search("leads roads") is None

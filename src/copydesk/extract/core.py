@@ -40,10 +40,12 @@ def extract_html(
     url: str | None = None,
     fetched_at: datetime | None = None,
     langid: LanguageIdentifier | None = None,
+    utf8: bytes | None = None,
 ) -> Article:
     """``langid`` identifies the body's language; without it ``language`` is what the page
-    declares."""
-    doc = parse_html(text, url)  # 1
+    declares. ``utf8``: the bytes ``text`` is the strict UTF-8 decoding of, when the caller has
+    them (see :func:`copydesk.parse.html.parse_html`)."""
+    doc = parse_html(text, url, utf8=utf8)  # 1
     if doc is None:
         return Article(url=url)
     meta = extract_metadata(doc, fetched_at=fetched_at)  # 2

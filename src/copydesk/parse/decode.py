@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -71,40 +72,57 @@ def declared_charset(data: bytes) -> str | None:
     return _lookup(match.group(1)) if match else None
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A page's text, with the bytes it is the strict UTF-8 decoding of when it is one (most
+    pages): the parser needs UTF-8 and can take those bytes instead of encoding the text again
+    (``text.encode("utf-8") == utf8``: strict decoding lets no lone surrogate through)."""
+
+    text: str
+    utf8: bytes | None = None
+
+
 def decode(data: bytes, http_charset: str | None = None) -> str:
     """Decode page bytes to text. ``http_charset`` is the Content-Type charset when known."""
+    return decode_page(data, http_charset).text
+
+
+def decode_page(data: bytes, http_charset: str | None = None) -> Decoded:
+    """:func:`decode`, also saying whether the text is the bytes read as strict UTF-8."""
     if len(data) > MAX_DECODE_BYTES:
         data = _cut_utf8_safely(data[:MAX_DECODE_BYTES])
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
+            return Decoded(data[len(bom) :].decode(encoding, errors="replace"))
     for candidate in (_lookup(http_charset), declared_charset(data)):
         if candidate is None:
             continue
         if candidate.startswith("utf-16") or candidate.startswith("utf-32"):
             # A page that is readable as ASCII cannot really be UTF-16: the declaration lies.
             continue
-        if candidate != "utf-8" and _is_multibyte_utf8(data):
+        if candidate != "utf-8":
             # Valid UTF-8 with multi-byte sequences is almost never legacy-charset text by
             # chance; a page declaring windows-1252 but sending UTF-8 is a common lie.
-            return data.decode("utf-8")
+            text = _multibyte_utf8(data)
+            if text is not None:
+                return Decoded(text, data)
         try:
-            return data.decode(candidate)
+            return Decoded(data.decode(candidate), data if candidate == "utf-8" else None)
         except UnicodeDecodeError:
             # A wrong declaration: a page that says latin-1 but is UTF-8 is common. Fall through
             # to strict UTF-8 and detection rather than trusting a declaration that failed.
             if candidate != "utf-8":
                 break
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"), data)
     except UnicodeDecodeError:
         pass
     repaired = _mostly_utf8(data)
     if repaired is not None:
-        return repaired
+        return Decoded(repaired)
     best = from_bytes(data[:DETECT_BYTES]).best()
     encoding = best.encoding if best is not None else "cp1252"
-    return data.decode(encoding, errors="replace")
+    return Decoded(data.decode(encoding, errors="replace"))
 
 
 def _mostly_utf8(data: bytes) -> str | None:
@@ -122,14 +140,15 @@ def _as_cp1252(match: re.Match[str]) -> str:
     return bytes([ord(match.group()) - 0xDC00]).decode("cp1252", errors="replace")
 
 
-def _is_multibyte_utf8(data: bytes) -> bool:
+def _multibyte_utf8(data: bytes) -> str | None:
+    """The text of bytes that are valid UTF-8 with at least one multi-byte sequence, else None
+    (decoded once: the test and the text are the same work)."""
     if data.isascii():
-        return False
+        return None
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _cut_utf8_safely(data: bytes) -> bytes:

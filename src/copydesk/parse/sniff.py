@@ -59,10 +59,14 @@ def looks_binary(data: bytes) -> bool:
     return controls > MAX_CONTROL_SHARE * len(head)
 
 
+# The first character that is not whitespace (re's \s is str.isspace(), what lstrip() drops).
+_FIRST_VISIBLE = re.compile(r"\S")
+
+
 def looks_like_json(text: str) -> bool:
     """A JSON document (an API response saved as a page), not HTML and not prose."""
-    stripped = text.lstrip()[:1]
-    if stripped not in ("{", "["):
+    first = _FIRST_VISIBLE.search(text)  # lstrip() would copy the whole page for one character
+    if first is None or first.group() not in ("{", "["):
         return False
     try:
         json.loads(text)
