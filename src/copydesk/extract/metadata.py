@@ -962,6 +962,9 @@ class _Resolver:
     provenance: dict[str, str] = field(default_factory=dict)
     parsed: dict[str, D.ParsedDate | None] = field(default_factory=dict)
     stamps: dict[str, D.Stamp] = field(default_factory=dict)
+    people: dict[str, People] = field(default_factory=dict)
+    # the text nodes after the headline, read by the date and the byline scans alike
+    after_headline: list[Any] | None = None
 
     def meta(self, *keys: str) -> tuple[str, str] | None:
         for key in keys:
@@ -989,6 +992,14 @@ class _Resolver:
         if known is None:
             known = D.parse_stamp(text, fetched_at=self.fetched_at, prefer_mdy=self.prefer_mdy)
             self.stamps[text] = known
+        return known
+
+    def byline(self, text: str) -> People:
+        # the author rules read the same byline strings again and again (on AEB 1,179 reads
+        # of 519 strings): read each once per page
+        known = self.people.get(text)
+        if known is None:
+            known = self.people[text] = parse_byline(text)
         return known
 
 
@@ -1061,18 +1072,32 @@ def _scan_after_headline(res: _Resolver) -> D.ParsedDate | None:
         h1 = _headline_element(res)
     if h1 is None:
         return None
-    for xpath, count in ((_AFTER_H1, SCAN_TEXT_NODES), (_BEFORE_H1, SCAN_TEXT_NODES_BEFORE)):
-        try:
-            nodes = xpath(h1, n=count)
-        except etree.XPathError:
-            continue
-        found_nodes = nodes if isinstance(nodes, list) else []
-        if xpath is _BEFORE_H1:
-            found_nodes = found_nodes[::-1]  # node-sets come in document order: nearest last
-        found = _first_printed_date(res, found_nodes, leads=xpath is _AFTER_H1)
-        if found is not None:
-            return found
-    return None
+    found = _first_printed_date(res, _nodes_after_headline(res), leads=True)
+    if found is not None:
+        return found
+    try:
+        nodes = _BEFORE_H1(h1, n=SCAN_TEXT_NODES_BEFORE)
+    except etree.XPathError:
+        return None
+    # node-sets come in document order: nearest last
+    return _first_printed_date(res, nodes[::-1] if isinstance(nodes, list) else [])
+
+
+def _nodes_after_headline(res: _Resolver) -> list[Any]:
+    """The first SCAN_TEXT_NODES text nodes after the headline (h1, else the entry's title
+    h2), read once per page: the date and the byline scans both read them."""
+    if res.after_headline is None:
+        h1 = res.cand.h1_element
+        if h1 is None:
+            h1 = _headline_element(res)
+        nodes: Any = []
+        if h1 is not None:
+            try:
+                nodes = _AFTER_H1(h1, n=SCAN_TEXT_NODES)
+            except etree.XPathError:
+                nodes = []
+        res.after_headline = nodes if isinstance(nodes, list) else []
+    return res.after_headline
 
 
 def _scan_body(res: _Resolver) -> D.ParsedDate | None:
@@ -1592,11 +1617,11 @@ def _ld_people(res: _Resolver) -> list[str]:
     return names
 
 
-def _fuller_names(people: People, bylines: Sequence[str]) -> People:
+def _fuller_names(res: _Resolver, people: People, bylines: Sequence[str]) -> People:
     """A one-word JSON-LD/meta name ("Todd") completed from the visible byline ("Todd Bates")."""
     if all(" " in a for a in people.authors):
         return people
-    visible = [a for text in bylines for a in parse_byline(text).authors if " " in a]
+    visible = [a for text in bylines for a in res.byline(text).authors if " " in a]
     fuller = tuple(
         next((v for v in visible if v.casefold().startswith(a.casefold() + " ")), a)
         if " " not in a
@@ -1614,7 +1639,7 @@ def _surname(name: str) -> str:
 _LIST_HINT = re.compile(r"[,;/&|·•]|\s(?:and|und|et|y|e|en|with|mit|avec|con|com)\s", re.IGNORECASE)
 
 
-def _wider_byline(people: People, bylines: Sequence[str]) -> People:
+def _wider_byline(res: _Resolver, people: People, bylines: Sequence[str]) -> People:
     """JSON-LD and meta tags often name only the first of several authors: a visible byline that
     names every one of them (by surname: "Eduardo Barreneche" is "E. Barreneche") and more is
     the fuller list ("von Rudolf Fischer, Simon Kohler")."""
@@ -1622,7 +1647,7 @@ def _wider_byline(people: People, bylines: Sequence[str]) -> People:
     for text in bylines:
         if _LIST_HINT.search(text) is None:
             continue  # one name at most: cannot name more people (and parsing costs)
-        visible = parse_byline(text).authors
+        visible = res.byline(text).authors
         if len(visible) <= len(people.authors) or any(" " not in v for v in visible):
             continue  # co-authors are printed with full names; "GIGA-Experte" is a title
         if wanted <= {_surname(v) for v in visible}:
@@ -1648,7 +1673,7 @@ def _stamp_byline(stamp: tuple[str, str]) -> str | None:
     return None
 
 
-def _whole_line(text: str, parent: etree._Element) -> str:
+def _whole_line(res: _Resolver, text: str, parent: etree._Element) -> str:
     """The byline's whole line when it names more people than its first node: "Von <a>A</a>
     und <a>B</a>" (the node and the next text gave "Von A"). The line is joined with spaces
     so that "Name<span>Last updated" does not glue into one word."""
@@ -1658,22 +1683,13 @@ def _whole_line(text: str, parent: etree._Element) -> str:
         line = " ".join(" ".join(parent.itertext()).split()).lstrip(_LINE_SEPARATORS)
     except ValueError:
         return text
-    first, whole = parse_byline(text).authors, parse_byline(line).authors
+    first, whole = res.byline(text).authors, res.byline(line).authors
     return line if first and set(first) < set(whole) else text
 
 
 def _byline_near_headline(res: _Resolver) -> list[str]:
     """A "Von Claudia Lindner" / "By Jane Doe" / "Text: …" line printed just below the headline."""
-    h1 = res.cand.h1_element
-    if h1 is None:
-        h1 = _headline_element(res)
-    if h1 is None:
-        return []
-    try:
-        nodes = _AFTER_H1(h1, n=SCAN_TEXT_NODES)
-    except etree.XPathError:
-        return []
-    found = nodes if isinstance(nodes, list) else []
+    found = _nodes_after_headline(res)
     read = shown = 0
     for i, node in enumerate(found):
         text = " ".join(str(node).split()).lstrip(_LINE_SEPARATORS)
@@ -1693,7 +1709,7 @@ def _byline_near_headline(res: _Resolver) -> list[str]:
             # "Von:" alone: the name is the next non-blank text ("<b>Von:</b> <a>Name</a>")
             rest = (" ".join(str(n).split()) for n in found[i + 1 : i + 12])
             text = f"{text} {next((r for r in rest if r), '')}"
-        return [_whole_line(text, parent)]
+        return [_whole_line(res, text, parent)]
     return []
 
 
@@ -1741,7 +1757,7 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
     for values, origin in all_sources():
         if not values:
             continue
-        people = merge_people(values)
+        people = merge_people(values, res.byline)
         if not origin.startswith("dom:"):
             # publications put their own name in meta/JSON-LD author; a visible byline naming
             # the blog's owner (whose name is also the site's) is a person
@@ -1757,10 +1773,10 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
         printed = near_headline()
         visible = [text for text, _ in cand.bylines] + printed
         if origin.startswith("dom:"):
-            people = _wider_byline(people, visible)
+            people = _wider_byline(res, people, visible)
         else:
-            people = _wider_byline(_fuller_names(people, visible), visible)
-            shown = parse_byline(printed[0]) if printed else People()
+            people = _wider_byline(res, _fuller_names(res, people, visible), visible)
+            shown = res.byline(printed[0]) if printed else People()
             if _printed_wins(people, shown):
                 res.provenance["authors"] = "dom:text"
                 people = People(shown.authors, people.credit or shown.credit)
@@ -1806,7 +1822,7 @@ def _add_credit(res: _Resolver, people: People, seen: tuple[str, str] | None) ->
         res.provenance["credit"] = seen[1]
         return People(people.authors, seen[0])
     for text, origin in res.cand.bylines:
-        credit = parse_byline(text).credit
+        credit = res.byline(text).credit
         if credit and agency(credit.split(",")[0]) is not None:
             res.provenance["credit"] = origin
             return People(people.authors, credit)
