@@ -432,6 +432,8 @@ class _Zones:
         self._article: set[etree._Element] = set()
         self._masthead_memo: dict[etree._Element, bool] = {}
         self._boxed_memo: dict[etree._Element, bool] = {}
+        # class/id tokens repeat across a page's elements: each one's zone verdict once
+        self._token_memo: dict[str, bool] = {}
         # the headline, then its ancestors (for dates: masthead and boxed)
         headline, first = _headline_ancestors(root) if root is not None else ([], None)
         self._headline = headline
@@ -516,8 +518,7 @@ class _Zones:
             self._boxed_memo[seen] = result
         return result
 
-    @staticmethod
-    def _own_bad(node: etree._Element) -> bool:
+    def _own_bad(self, node: etree._Element) -> bool:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _ROOT_TAGS:
             return False  # body/html classes describe the layout ("right-sidebar"), not a zone
@@ -525,13 +526,12 @@ class _Zones:
             return True
         if tag == "footer" and not any(a.tag == "article" for a in node.iterancestors()):
             return True
-        attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
-        if not attrs.strip():
-            return False
-        for token in attrs.split():
-            if token.startswith(_LAYOUT_PREFIXES):
-                continue
-            if _BAD_PHRASES.search(token) or any(p in _BAD_PARTS for p in _PART_SPLIT.split(token)):
+        memo = self._token_memo
+        for token in f"{node.get('class', '')} {node.get('id', '')}".lower().split():
+            verdict = memo.get(token)
+            if verdict is None:
+                verdict = memo[token] = _bad_token(token)
+            if verdict:
                 return True
         return False
 
@@ -582,6 +582,15 @@ def _logo_heading(el: etree._Element) -> bool:
     if len(links) != 1 or not _home_link((links[0].get("href") or "").strip()):
         return False
     return "".join(links[0].itertext()).strip() == "".join(el.itertext()).strip()
+
+
+def _bad_token(token: str) -> bool:
+    """Whether one class/id token names a zone (see _BAD_PARTS, _BAD_PHRASES)."""
+    if token.startswith(_LAYOUT_PREFIXES):
+        return False
+    return _BAD_PHRASES.search(token) is not None or any(
+        p in _BAD_PARTS for p in _PART_SPLIT.split(token)
+    )
 
 
 def _box_only(node: etree._Element) -> bool:
@@ -886,8 +895,9 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
                 # "Veröffentlicht: 30.07.2019" is a publication date
                 hint = D.label_kind(value) or hint
             origin = "dom:itemprop" if itemprop else "dom:time"
-            context = _text(el.getparent()) if el.getparent() is not None else ""
-            if hint == "?" and context and len(context) <= MAX_STAMP_CHARS:
+            parent = el.getparent() if hint == "?" else None  # the context is read only then
+            context = _text(parent) if parent is not None else ""
+            if context and len(context) <= MAX_STAMP_CHARS:
                 stamp = D.parse_stamp(context, fetched_at=None)
                 if stamp.modified is not None and stamp.published is None:
                     hint = "m"
