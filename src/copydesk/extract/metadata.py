@@ -768,7 +768,10 @@ def _collect_taxonomy_attrs(
 
 def _collect_taxonomy(el: etree._Element, rel: str, cand: _Candidates, zones: _Zones) -> None:
     """A category or tag link (``<a rel="category tag">``, ``<a rel="tag">``) of the post."""
-    words = rel.lower().split()
+    low = rel.lower()
+    if "tag" not in low and "category" not in low:
+        return  # most rels are "noopener", "stylesheet", "canonical": no word to split for
+    words = low.split()
     target = cand.categories if "category" in words else cand.tag_links if "tag" in words else None
     if target is None or el.tag != "a" or len(target) >= MAX_TAXONOMY_LINKS:
         return
@@ -1844,7 +1847,8 @@ def _add_credit(res: _Resolver, people: People, seen: tuple[str, str] | None) ->
 
 def _norm(text: str) -> str:
     """Comparison key of a title: case, spacing, quote and dash styles folded."""
-    text = text.translate(_TYPOGRAPHY)
+    if not text.isascii():  # every character _TYPOGRAPHY folds is outside ASCII
+        text = text.translate(_TYPOGRAPHY)
     return " ".join(text.casefold().split()).strip(" .:!?\"'«»")
 
 
