@@ -434,6 +434,7 @@ class _Zones:
         self._boxed_memo: dict[etree._Element, bool] = {}
         # class/id tokens repeat across a page's elements: each one's zone verdict once
         self._token_memo: dict[str, bool] = {}
+        self._box_token_memo: dict[str, bool] = {}
         # the headline, then its ancestors (for dates: masthead and boxed)
         headline, first = _headline_ancestors(root) if root is not None else ([], None)
         self._headline = headline
@@ -511,12 +512,26 @@ class _Zones:
                 )
                 break
             path.append(node)
-            if not _box_only(node):
+            if not self._box_only(node):
                 break
             node = node.getparent()
         for seen in path:
             self._boxed_memo[seen] = result
         return result
+
+    def _box_only(self, node: etree._Element) -> bool:
+        """Whether the node's own zone class, if any, is only a layout box (see boxed)."""
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag == "nav" or tag == "footer":
+            return False
+        memo = self._box_token_memo
+        for token in f"{node.get('class', '')} {node.get('id', '')}".lower().split():
+            verdict = memo.get(token)
+            if verdict is None:
+                verdict = memo[token] = _zone_token(token)
+            if verdict:
+                return False
+        return True
 
     def _own_bad(self, node: etree._Element) -> bool:
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -593,20 +608,14 @@ def _bad_token(token: str) -> bool:
     )
 
 
-def _box_only(node: etree._Element) -> bool:
-    """Whether the node's own zone class, if any, is only a layout box (see _Zones.boxed)."""
-    tag = node.tag if isinstance(node.tag, str) else ""
-    if tag == "nav" or tag == "footer":
+def _zone_token(token: str) -> bool:
+    """Whether one class/id token names a zone that is more than a layout box (see
+    _Zones.boxed): any of _BAD_PHRASES, or a part in _BAD_PARTS but not in _BOX_PARTS."""
+    if token.startswith(_LAYOUT_PREFIXES):
         return False
-    attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
-    for token in attrs.split():
-        if token.startswith(_LAYOUT_PREFIXES):
-            continue
-        if _BAD_PHRASES.search(token):
-            return False
-        if any(p in _BAD_PARTS and p not in _BOX_PARTS for p in _PART_SPLIT.split(token)):
-            return False
-    return True
+    if _BAD_PHRASES.search(token):
+        return True
+    return any(p in _BAD_PARTS and p not in _BOX_PARTS for p in _PART_SPLIT.split(token))
 
 
 def _masthead_attrs(node: etree._Element) -> bool:
