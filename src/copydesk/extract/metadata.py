@@ -892,7 +892,7 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         cand.paywall = _PAYWALL_TEXT.search(_text(el)[:2000]) is not None
     if _CONSENT_HINT.search(attrs) and not cand.consent:
         cand.consent = True
-    dated = tag == "time" or any(k in itemprop for k in _DATE_PROPS)
+    dated = tag == "time" or (itemprop != "" and any(k in itemprop for k in _DATE_PROPS))
     if dated or (tag == "abbr" and _STAMP_HINT.search(attrs) and el.get("title")):
         attr_value = el.get("datetime") or el.get("content") or el.get("title")
         value = attr_value or _text(el)
