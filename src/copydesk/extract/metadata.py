@@ -440,18 +440,22 @@ class _Zones:
         self._article: set[etree._Element] = set()
         self._masthead_memo: dict[etree._Element, bool] = {}
         self._boxed_memo: dict[etree._Element, bool] = {}
-        # class/id tokens repeat across a page's elements: each one's zone verdict once
-        self._token_memo: dict[str, bool] = {}
-        self._box_token_memo: dict[str, bool] = {}
+        # class/id tokens repeat across a page's elements: each one's box verdict once
+        self._box_tokens: dict[str, bool] = {}
         # the headline, then its ancestors (for dates: masthead and boxed)
-        headline, first = _headline_ancestors(root) if root is not None else ([], None)
-        self._headline = headline
-        self._headline_set = set(headline)
-        if first is not None:
-            # the first h1, else (blog themes give the entry's title as <h2 class="title">,
-            # and their wrappers say "sidebar" for the layout, not for a zone, as _collect
-            # reads it) the first such h2
-            self._article.update(first.iterancestors())
+        self._headline = _headline_ancestors(root) if root is not None else []
+        self._headline_set = set(self._headline)
+        if root is not None:
+            for h1 in root.iter("h1"):
+                self._article.update(h1.iterancestors())
+                break
+            else:
+                # no h1: blog themes give the entry's title as <h2 class="title">, and their
+                # wrappers say "sidebar" for the layout, not for a zone (as _collect reads it)
+                for h2 in root.iter("h2"):
+                    if "title" in (h2.get("class") or ""):
+                        self._article.update(h2.iterancestors())
+                        break
 
     def bad(self, el: etree._Element) -> bool:
         path: list[etree._Element] = []
@@ -520,28 +524,15 @@ class _Zones:
                 )
                 break
             path.append(node)
-            if not self._box_only(node):
+            if not _box_only(node, self._box_tokens):
                 break
             node = node.getparent()
         for seen in path:
             self._boxed_memo[seen] = result
         return result
 
-    def _box_only(self, node: etree._Element) -> bool:
-        """Whether the node's own zone class, if any, is only a layout box (see boxed)."""
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag == "nav" or tag == "footer":
-            return False
-        memo = self._box_token_memo
-        for token in f"{node.get('class', '')} {node.get('id', '')}".lower().split():
-            verdict = memo.get(token)
-            if verdict is None:
-                verdict = memo[token] = _zone_token(token)
-            if verdict:
-                return False
-        return True
-
-    def _own_bad(self, node: etree._Element) -> bool:
+    @staticmethod
+    def _own_bad(node: etree._Element) -> bool:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _ROOT_TAGS:
             return False  # body/html classes describe the layout ("right-sidebar"), not a zone
@@ -549,45 +540,27 @@ class _Zones:
             return True
         if tag == "footer" and not any(a.tag == "article" for a in node.iterancestors()):
             return True
-        memo = self._token_memo
-        for token in f"{node.get('class', '')} {node.get('id', '')}".lower().split():
-            verdict = memo.get(token)
-            if verdict is None:
-                verdict = memo[token] = _bad_token(token)
-            if verdict:
+        attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        if not attrs.strip():
+            return False
+        for token in attrs.split():
+            if token.startswith(_LAYOUT_PREFIXES):
+                continue
+            if _BAD_PHRASES.search(token) or any(p in _BAD_PARTS for p in _PART_SPLIT.split(token)):
                 return True
         return False
 
 
-def _headline_ancestors(
-    root: etree._Element,
-) -> tuple[list[etree._Element], etree._Element | None]:
+def _headline_ancestors(root: etree._Element) -> list[etree._Element]:
     """The page's headline and its containers, innermost first: the first h1 with text (an
-    empty h1 is a logo), else the first h2 with text whose class says title; and the first h1
-    whatever its text, else the first h2 whose class says title (the article's heading for
-    _Zones). One walk over the h1s and h2s (each tag walk costs ~0.1 ms a page): it stops at
-    the headline h1, and only a page without one is walked to the end."""
-    first_h1: etree._Element | None = None
-    titled: list[etree._Element] = []  # h2s whose class says title, in document order
-    for el in root.iter("h1", "h2"):
-        if el.tag == "h2":
-            if "title" in (el.get("class") or ""):
-                titled.append(el)
-            continue
-        if first_h1 is None:
-            first_h1 = el
-        if _headline_text(el):
-            return [el, *el.iterancestors()], first_h1
-    first = first_h1 if first_h1 is not None else next(iter(titled), None)
-    for el in titled:
-        if _headline_text(el):
-            return [el, *el.iterancestors()], first
-    return [], first
-
-
-def _headline_text(el: etree._Element) -> bool:
-    """Whether a heading has text and is not the site's logo."""
-    return bool("".join(el.itertext()).strip()) and not _logo_heading(el)
+    empty h1 is a logo), else the first h2 whose class says title."""
+    for tag, needs_title in (("h1", False), ("h2", True)):
+        for el in root.iter(tag):
+            if needs_title and "title" not in (el.get("class") or ""):
+                continue
+            if "".join(el.itertext()).strip() and not _logo_heading(el):
+                return [el, *el.iterancestors()]
+    return []
 
 
 def _home_link(href: str) -> bool:
@@ -607,18 +580,24 @@ def _logo_heading(el: etree._Element) -> bool:
     return "".join(links[0].itertext()).strip() == "".join(el.itertext()).strip()
 
 
-def _bad_token(token: str) -> bool:
-    """Whether one class/id token names a zone (see _BAD_PARTS, _BAD_PHRASES)."""
-    if token.startswith(_LAYOUT_PREFIXES):
+def _box_only(node: etree._Element, tokens: dict[str, bool]) -> bool:
+    """Whether the node's own zone class, if any, is only a layout box (see _Zones.boxed);
+    ``tokens`` memoises each class/id token's verdict for the page."""
+    tag = node.tag if isinstance(node.tag, str) else ""
+    if tag == "nav" or tag == "footer":
         return False
-    return _BAD_PHRASES.search(token) is not None or any(
-        p in _BAD_PARTS for p in _PART_SPLIT.split(token)
-    )
+    for token in f"{node.get('class', '')} {node.get('id', '')}".lower().split():
+        verdict = tokens.get(token)
+        if verdict is None:
+            verdict = tokens[token] = _zone_token(token)
+        if verdict:
+            return False
+    return True
 
 
 def _zone_token(token: str) -> bool:
-    """Whether one class/id token names a zone that is more than a layout box (see
-    _Zones.boxed): any of _BAD_PHRASES, or a part in _BAD_PARTS but not in _BOX_PARTS."""
+    """Whether one class/id token names a zone that is more than a layout box: any of
+    _BAD_PHRASES, or a part in _BAD_PARTS but not in _BOX_PARTS."""
     if token.startswith(_LAYOUT_PREFIXES):
         return False
     if _BAD_PHRASES.search(token):
