@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Literal
+from typing import Any, Literal
 
 from copydesk.enrich.relative import resolve_age, search_age
 
@@ -69,7 +69,35 @@ for _num, _names in enumerate(
     for _name in _names.split():
         _MONTHS[_name] = _num
 
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation matching exactly ``words``, factored by common prefixes ("ma(?:y|
+    r(?:ch|zo)?|...)"): re tries an alternation's branches one by one at every position, so
+    the ~300 month names cost 5x the time of the factored form (measured on AEB's stamp lines,
+    where the two month-name date patterns were most of the time spent reading dates). Every
+    name is letters only and the date patterns require a non-letter after it, so at most one
+    name can match at a place: the order of the branches never changes what matches."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        alternatives = [re.escape(c) + branch(rest) for c, rest in sorted(node.items()) if c]
+        if not alternatives:
+            return ""
+        if "" in node:  # a word ends here: the longer words first, as re is greedy
+            return "(?:" + "|".join(alternatives) + ")?"
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return branch(trie)
+
+
+_MONTH_RE = _trie_pattern(list(_MONTHS))
 
 # Zone abbreviations news sites print after clock times. Ambiguous ones (IST, CST in Asia) take
 # the reading most common on English-language news pages.

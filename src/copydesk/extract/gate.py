@@ -9,6 +9,7 @@ standalone check a crawler runs before full extraction: parse, gather signals, c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -79,7 +80,7 @@ _CONSENT = re.compile(
 # Python; the XPath below is its definition (the tests check one against the other). Of XPath
 # forms, "//h2//a" unions sort node sets and went quadratic (10 s on a 3 MB page of 20,000
 # teasers); the ancestor-test form stays linear but is ~2x slower than the walk.
-_HEADLINE_TAGS = ("h2", "h3", "h4")
+HEADLINE_TAGS = ("h2", "h3", "h4")
 _HEADLINE_LINKS = etree.XPath("count(//a[@href][ancestor::h2 or ancestor::h3 or ancestor::h4])")
 # A text run this long (characters) is prose, not a menu item or a teaser link.
 MIN_RUN_CHARS = 60
@@ -121,21 +122,36 @@ def link_counts(root: etree._Element) -> tuple[int, int]:
     stays linear; measured ~2x faster than ``_HEADLINE_LINKS``, which tests every link's
     ancestors. That XPath is kept as the definition the tests check this against.
     """
+    return count_links(root.iter(*HEADLINE_TAGS), class_links(root))
+
+
+def class_links(root: etree._Element) -> list[etree._Element]:
+    """The page's links with an href whose class names them a title (:func:`teaser_class`)."""
+    return [a for a in root.iter("a") if teaser_class(a.get("class")) and a.get("href") is not None]
+
+
+def count_links(
+    headings: Iterable[etree._Element], class_links: Iterable[etree._Element]
+) -> tuple[int, int]:
+    """:func:`link_counts` from the page's h2-h4 headings in document order and its links with
+    an href whose class names them a title (:func:`teaser_class`): the metadata pass gathers
+    both in its own walks, which saves two walks over the page."""
     nested: set[etree._Element] = set()
     links: list[etree._Element] = []
-    for heading in root.iter(*_HEADLINE_TAGS):
+    for heading in headings:
         if heading in nested:
             continue
-        nested.update(heading.iterdescendants(*_HEADLINE_TAGS))
+        nested.update(heading.iterdescendants(*HEADLINE_TAGS))
         links.extend(a for a in heading.iter("a") if a.get("href") is not None)
     seen = set(links)
-    for a in root.iter("a"):
-        cls = a.get("class")
-        # substring test first: most links have no class or an unrelated one
-        quick = cls and ("title" in cls or "headline" in cls)
-        if quick and a.get("href") is not None and _TEASER_CLASS.search(cls or ""):
-            seen.add(a)
+    seen.update(class_links)
     return len(links), sum(1 for a in seen if _headline_like(a))
+
+
+def teaser_class(cls: str | None) -> bool:
+    """Whether a class string names a link a title or headline ("result-title")."""
+    # substring test first: most links have no class or an unrelated one
+    return bool(cls and ("title" in cls or "headline" in cls) and _TEASER_CLASS.search(cls))
 
 
 def _headline_like(a: etree._Element) -> bool:

@@ -108,7 +108,8 @@ def collect_images(
 ) -> tuple[Image, ...]:
     """Lead images (declared for sharing) first, then the article's figures, without repeats."""
     from_figures = [img for fig in figures if (img := _figure_image(fig, base)) is not None]
-    by_key = {_key(img.url): img for img in reversed(from_figures)}
+    keys = [_key(img.url) for img in from_figures]  # each URL split once (urlsplit is slow)
+    by_key = {key: img for key, img in zip(reversed(keys), reversed(from_figures), strict=True)}
     out: list[Image] = []
     seen: set[str] = set()
     for url in lead_urls:
@@ -121,8 +122,7 @@ def collect_images(
         out.append(
             Image(absolute, match.caption, match.credit, match.alt) if match else Image(absolute)
         )
-    for img in from_figures:
-        key = _key(img.url)
+    for key, img in zip(keys, from_figures, strict=True):
         if key not in seen:
             seen.add(key)
             out.append(img)

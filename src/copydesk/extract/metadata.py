@@ -26,7 +26,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from functools import partial
@@ -39,10 +39,13 @@ from copydesk.enrich.language import LanguageIdentifier, body_language, normalis
 from copydesk.extract import dates as D
 from copydesk.extract.dateline import find_dateline
 from copydesk.extract.gate import (
+    HEADLINE_TAGS,
     PROSE_PARAGRAPH_CHARS,
     PageSignals,
+    class_links,
+    count_links,
     decide,
-    link_counts,
+    teaser_class,
     template,
 )
 from copydesk.extract.images import collect_images
@@ -119,6 +122,8 @@ _HOME_PATH = re.compile(r"/?(?:index\.\w+)?")
 # element cost 4-5 ms per page on the htmldate set; an XPath union of the four attributes'
 # nodes, 0.5 ms.
 _TAGS = ("meta", "link", "script", "time", "h1", "figure", "title", "video", "iframe", "h2")
+# The first scan also gathers the h2-h4 headings for the gate's link counts (one walk fewer).
+_SCAN_TAGS = tuple(dict.fromkeys((*_TAGS, *HEADLINE_TAGS)))
 _CLASS_HINT = re.compile(
     r"date|time|byline|author|publish|posted|updat|meta|stamp|paywall|premium|consent|datum|"
     r"submitted|autor|writer|auteur|Date|Time|Author|Byline"
@@ -254,12 +259,20 @@ TEASER_SCAN_ELEMENTS = 400
 # page's own data sits in the first scripts; analytics and ad bundles follow.
 MAX_SCRIPTS = 40
 MAX_SCRIPT_CHARS = 200_000
-_SCRIPT_DATE = re.compile(
+# The two shapes are searched apart and taken in the order they are printed: as one
+# alternation, re tried both at every character (all 15,185 inline scripts of the two date sets
+# took 1.3 s, apart 0.6 s); the key shape alone skips to quotes, and the call shape is searched
+# only in scripts that print "date(" (these letters have no other case forms: the class is exact).
+_SCRIPT_DATE_KEY = re.compile(
     r"[\"'](?:published_?at|date_?published|publish_?date|pub_?date|first_?published_?at|"
-    r"created_?at|upload_?date)[\"']\s*:\s*[\"'](\d{4}-\d\d-\d\d[^\"'\\]{0,25})[\"']|"
+    r"created_?at|upload_?date)[\"']\s*:\s*[\"'](\d{4}-\d\d-\d\d[^\"'\\]{0,25})[\"']",
+    re.IGNORECASE,
+)
+_SCRIPT_DATE_CALL = re.compile(
     r"\b(?:show|write|print|format)_?date\(\s*[\"'](\d{4}[-/]\d\d[-/]\d\d[^\"'\\]{0,25})[\"']",
     re.IGNORECASE,
 )
+_DATE_CALL_HINT = re.compile(r"[dD][aA][tT][eE]\(")
 # A stamp class repeated with this many different days marks a list of teasers (see
 # _listed_classes); 3 keeps an article whose stamp and one related item share a class.
 LIST_MIN_ITEMS = 3
@@ -445,6 +458,10 @@ class _Candidates:
     category_box: list[str] = field(default_factory=list)  # class="cat-links" and the like
     tag_box: list[str] = field(default_factory=list)  # links in a class="tags" box
     menu_categories: list[str] = field(default_factory=list)  # WordPress current-post-ancestor
+    # for the gate's link counts: the h2-h4 headings, and the links whose class says title
+    # (None when the hint walk stopped early: the gate then reads the whole tree)
+    headings: list[etree._Element] = field(default_factory=list)
+    class_links: list[etree._Element] | None = field(default_factory=list)
 
 
 class _Zones:
@@ -460,6 +477,8 @@ class _Zones:
         self._article: set[etree._Element] = set()
         self._masthead_memo: dict[etree._Element, bool] = {}
         self._boxed_memo: dict[etree._Element, bool] = {}
+        # class/id tokens repeat across a page's elements: each one's box verdict once
+        self._box_tokens: dict[str, bool] = {}
         # the headline, then its ancestors (for dates: masthead and boxed)
         self._headline = _headline_ancestors(root) if root is not None else []
         self._headline_set = set(self._headline)
@@ -554,7 +573,7 @@ class _Zones:
                 )
                 break
             path.append(node)
-            if not _box_only(node):
+            if not _box_only(node, self._box_tokens):
                 break
             node = node.getparent()
         for seen in path:
@@ -673,20 +692,29 @@ def _logo_heading(el: etree._Element) -> bool:
     return "".join(links[0].itertext()).strip() == "".join(el.itertext()).strip()
 
 
-def _box_only(node: etree._Element) -> bool:
-    """Whether the node's own zone class, if any, is only a layout box (see _Zones.boxed)."""
+def _box_only(node: etree._Element, tokens: dict[str, bool]) -> bool:
+    """Whether the node's own zone class, if any, is only a layout box (see _Zones.boxed);
+    ``tokens`` memoises each class/id token's verdict for the page."""
     tag = node.tag if isinstance(node.tag, str) else ""
     if tag == "nav" or tag == "footer":
         return False
-    attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
-    for token in attrs.split():
-        if token.startswith(_LAYOUT_PREFIXES):
-            continue
-        if _BAD_PHRASES.search(token):
-            return False
-        if any(p in _BAD_PARTS and p not in _BOX_PARTS for p in _PART_SPLIT.split(token)):
+    for token in f"{node.get('class', '')} {node.get('id', '')}".lower().split():
+        verdict = tokens.get(token)
+        if verdict is None:
+            verdict = tokens[token] = _zone_token(token)
+        if verdict:
             return False
     return True
+
+
+def _zone_token(token: str) -> bool:
+    """Whether one class/id token names a zone that is more than a layout box: any of
+    _BAD_PHRASES, or a part in _BAD_PARTS but not in _BOX_PARTS."""
+    if token.startswith(_LAYOUT_PREFIXES):
+        return False
+    if _BAD_PHRASES.search(token):
+        return True
+    return any(p in _BAD_PARTS and p not in _BOX_PARTS for p in _PART_SPLIT.split(token))
 
 
 def _masthead_attrs(node: etree._Element) -> bool:
@@ -735,8 +763,12 @@ def _attrs(el: etree._Element) -> str:
 def _collect(doc: Document, zones: _Zones) -> _Candidates:
     cand = _Candidates()
     cand.body = doc.root.find("body")
-    for el in doc.root.iter(*_TAGS):
+    for el in doc.root.iter(*_SCAN_TAGS):
         tag = el.tag
+        if tag in HEADLINE_TAGS:
+            cand.headings.append(el)
+            if tag != "h2":
+                continue
         if tag == "meta":
             _collect_meta(el, cand)
         elif tag == "link":
@@ -762,7 +794,7 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
             _collect_element(el, tag, cand, zones)
     hinted = 0
     # Class strings repeat a lot within a page: each one's verdicts are computed once.
-    verdicts: dict[str, tuple[bool, bool, bool]] = {}
+    verdicts: dict[str, tuple[bool, bool, bool, bool]] = {}
     for el in doc.root.iter(etree.Element):
         names = el.keys()
         if not names:
@@ -773,11 +805,13 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
             verdict = verdicts.get(cls)
             if verdict is None:
                 verdict = verdicts[cls] = _class_verdicts(cls)
-            hint, tag_box, category_box = verdict
+            hint, tag_box, category_box, titled = verdict
             if tag_box:
                 _collect_taxonomy_box(el, cls, cand, zones)
             if category_box:
                 _collect_category_box(el, cand, zones)
+            if titled and el.tag == "a" and "href" in names and cand.class_links is not None:
+                cand.class_links.append(el)
         if not _OTHER_HINT_ATTRS.isdisjoint(names):
             _collect_taxonomy_attrs(el, names, cand, zones)
             hint = hint or _other_hint(el, names)
@@ -785,20 +819,21 @@ def _collect(doc: Document, zones: _Zones) -> _Candidates:
             continue
         hinted += 1
         if hinted > MAX_HINTED_ELEMENTS:
+            cand.class_links = None  # the rest of the page is not walked
             break
         _collect_element(el, el.tag, cand, zones)
     return cand
 
 
-def _class_verdicts(cls: str) -> tuple[bool, bool, bool]:
+def _class_verdicts(cls: str) -> tuple[bool, bool, bool, bool]:
     """(hints at a date or byline, is a box of the post's tags or its category menu item, is a
-    box naming the post's category) for one class string."""
+    box naming the post's category, names a link a title for the gate) for one class string."""
     # substring tests first: the regexes on every class string cost ~0.7 ms a page
     tag_box = ("tag" in cls or "current-" in cls or "chlagw" in cls) and bool(
         _TAXONOMY_CLASS.search(cls)
     )
     category_box = "cat" in cls and bool(_CATEGORY_CLASS.search(cls))
-    return _CLASS_HINT.search(cls) is not None, tag_box, category_box
+    return _CLASS_HINT.search(cls) is not None, tag_box, category_box, teaser_class(cls)
 
 
 # Attributes other than class that hint at a date or byline (itemprop, property) or carry the
@@ -841,7 +876,10 @@ def _collect_taxonomy_attrs(
 
 def _collect_taxonomy(el: etree._Element, rel: str, cand: _Candidates, zones: _Zones) -> None:
     """A category or tag link (``<a rel="category tag">``, ``<a rel="tag">``) of the post."""
-    words = rel.lower().split()
+    low = rel.lower()
+    if "tag" not in low and "category" not in low:
+        return  # most rels are "noopener", "stylesheet", "canonical": no word to split for
+    words = low.split()
     target = cand.categories if "category" in words else cand.tag_links if "tag" in words else None
     if target is None or el.tag != "a" or len(target) >= MAX_TAXONOMY_LINKS:
         return
@@ -945,7 +983,7 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
         cand.paywall = _PAYWALL_TEXT.search(_text(el)[:2000]) is not None
     if _CONSENT_HINT.search(attrs) and not cand.consent:
         cand.consent = True
-    dated = tag == "time" or any(k in itemprop for k in _DATE_PROPS)
+    dated = tag == "time" or (itemprop != "" and any(k in itemprop for k in _DATE_PROPS))
     if dated or (tag == "abbr" and _STAMP_HINT.search(attrs) and el.get("title")):
         attr_value = el.get("datetime") or el.get("content") or el.get("title")
         value = attr_value or _text(el)
@@ -968,8 +1006,9 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
                 # "Veröffentlicht: 30.07.2019" is a publication date
                 hint = D.label_kind(value) or hint
             origin = "dom:itemprop" if itemprop else "dom:time"
-            context = _text(el.getparent()) if el.getparent() is not None else ""
-            if hint == "?" and context and len(context) <= MAX_STAMP_CHARS:
+            parent = el.getparent() if hint == "?" else None  # the context is read only then
+            context = _text(parent) if parent is not None else ""
+            if context and len(context) <= MAX_STAMP_CHARS:
                 stamp = D.parse_stamp(context, fetched_at=None)
                 if stamp.modified is not None and stamp.published is None:
                     hint = "m"
@@ -1064,6 +1103,9 @@ class _Resolver:
     provenance: dict[str, str] = field(default_factory=dict)
     parsed: dict[str, D.ParsedDate | None] = field(default_factory=dict)
     stamps: dict[str, D.Stamp] = field(default_factory=dict)
+    people: dict[str, People] = field(default_factory=dict)
+    # the text nodes after the headline, read by the date and the byline scans alike
+    after_headline: list[Any] | None = None
 
     def meta(self, *keys: str) -> tuple[str, str] | None:
         for key in keys:
@@ -1091,6 +1133,14 @@ class _Resolver:
         if known is None:
             known = D.parse_stamp(text, fetched_at=self.fetched_at, prefer_mdy=self.prefer_mdy)
             self.stamps[text] = known
+        return known
+
+    def byline(self, text: str) -> People:
+        # the author rules read the same byline strings again and again (on AEB 1,179 reads
+        # of 519 strings): read each once per page
+        known = self.people.get(text)
+        if known is None:
+            known = self.people[text] = parse_byline(text)
         return known
 
 
@@ -1163,18 +1213,32 @@ def _scan_after_headline(res: _Resolver) -> D.ParsedDate | None:
         h1 = _headline_element(res)
     if h1 is None:
         return None
-    for xpath, count in ((_AFTER_H1, SCAN_TEXT_NODES), (_BEFORE_H1, SCAN_TEXT_NODES_BEFORE)):
-        try:
-            nodes = xpath(h1, n=count)
-        except etree.XPathError:
-            continue
-        found_nodes = nodes if isinstance(nodes, list) else []
-        if xpath is _BEFORE_H1:
-            found_nodes = found_nodes[::-1]  # node-sets come in document order: nearest last
-        found = _first_printed_date(res, found_nodes, leads=xpath is _AFTER_H1)
-        if found is not None:
-            return found
-    return None
+    found = _first_printed_date(res, _nodes_after_headline(res), leads=True)
+    if found is not None:
+        return found
+    try:
+        nodes = _BEFORE_H1(h1, n=SCAN_TEXT_NODES_BEFORE)
+    except etree.XPathError:
+        return None
+    # node-sets come in document order: nearest last
+    return _first_printed_date(res, nodes[::-1] if isinstance(nodes, list) else [])
+
+
+def _nodes_after_headline(res: _Resolver) -> list[Any]:
+    """The first SCAN_TEXT_NODES text nodes after the headline (h1, else the entry's title
+    h2), read once per page: the date and the byline scans both read them."""
+    if res.after_headline is None:
+        h1 = res.cand.h1_element
+        if h1 is None:
+            h1 = _headline_element(res)
+        nodes: Any = []
+        if h1 is not None:
+            try:
+                nodes = _AFTER_H1(h1, n=SCAN_TEXT_NODES)
+            except etree.XPathError:
+                nodes = []
+        res.after_headline = nodes if isinstance(nodes, list) else []
+    return res.after_headline
 
 
 def _scan_body(res: _Resolver) -> D.ParsedDate | None:
@@ -1415,13 +1479,29 @@ def _script_date(res: _Resolver) -> D.ParsedDate | None:
     for script in res.cand.scripts:
         chunk = (script.text or "")[: MAX_SCRIPT_CHARS - read]
         read += len(chunk)
-        for match in _SCRIPT_DATE.finditer(chunk):
-            found = res.parse(match.group(1) or match.group(2))
+        for raw in _script_dates(chunk):
+            found = res.parse(raw)
             if found is not None:
                 return found
         if read >= MAX_SCRIPT_CHARS:
             break
     return None
+
+
+def _script_dates(chunk: str) -> Iterator[str]:
+    """The dates of _SCRIPT_DATE_KEY and _SCRIPT_DATE_CALL matches in the order they are
+    printed, each match read after the end of the one before (as one regex would)."""
+    calls = _DATE_CALL_HINT.search(chunk) is not None
+    pos = 0
+    while True:
+        key = _SCRIPT_DATE_KEY.search(chunk, pos)
+        call = _SCRIPT_DATE_CALL.search(chunk, pos) if calls else None
+        # a key match starts at a quote and a call match at a letter: never at the same place
+        match = call if key is None or (call is not None and call.start() < key.start()) else key
+        if match is None:
+            return
+        yield match.group(1)
+        pos = match.end()
 
 
 def _first_boxed(res: _Resolver) -> D.ParsedDate | None:
@@ -1719,11 +1799,11 @@ def _ld_people(res: _Resolver) -> list[str]:
     return names
 
 
-def _fuller_names(people: People, bylines: Sequence[str]) -> People:
+def _fuller_names(res: _Resolver, people: People, bylines: Sequence[str]) -> People:
     """A one-word JSON-LD/meta name ("Todd") completed from the visible byline ("Todd Bates")."""
     if all(" " in a for a in people.authors):
         return people
-    visible = [a for text in bylines for a in parse_byline(text).authors if " " in a]
+    visible = [a for text in bylines for a in res.byline(text).authors if " " in a]
     fuller = tuple(
         next((v for v in visible if v.casefold().startswith(a.casefold() + " ")), a)
         if " " not in a
@@ -1741,7 +1821,7 @@ def _surname(name: str) -> str:
 _LIST_HINT = re.compile(r"[,;/&|·•]|\s(?:and|und|et|y|e|en|with|mit|avec|con|com)\s", re.IGNORECASE)
 
 
-def _wider_byline(people: People, bylines: Sequence[str]) -> People:
+def _wider_byline(res: _Resolver, people: People, bylines: Sequence[str]) -> People:
     """JSON-LD and meta tags often name only the first of several authors: a visible byline that
     names every one of them (by surname: "Eduardo Barreneche" is "E. Barreneche") and more is
     the fuller list ("von Rudolf Fischer, Simon Kohler")."""
@@ -1749,7 +1829,7 @@ def _wider_byline(people: People, bylines: Sequence[str]) -> People:
     for text in bylines:
         if _LIST_HINT.search(text) is None:
             continue  # one name at most: cannot name more people (and parsing costs)
-        visible = parse_byline(text).authors
+        visible = res.byline(text).authors
         if len(visible) <= len(people.authors) or any(" " not in v for v in visible):
             continue  # co-authors are printed with full names; "GIGA-Experte" is a title
         if wanted <= {_surname(v) for v in visible}:
@@ -1775,7 +1855,7 @@ def _stamp_byline(stamp: tuple[str, str]) -> str | None:
     return None
 
 
-def _whole_line(text: str, parent: etree._Element) -> str:
+def _whole_line(res: _Resolver, text: str, parent: etree._Element) -> str:
     """The byline's whole line when it names more people than its first node: "Von <a>A</a>
     und <a>B</a>" (the node and the next text gave "Von A"). The line is joined with spaces
     so that "Name<span>Last updated" does not glue into one word."""
@@ -1785,22 +1865,13 @@ def _whole_line(text: str, parent: etree._Element) -> str:
         line = " ".join(" ".join(parent.itertext()).split()).lstrip(_LINE_SEPARATORS)
     except ValueError:
         return text
-    first, whole = parse_byline(text).authors, parse_byline(line).authors
+    first, whole = res.byline(text).authors, res.byline(line).authors
     return line if first and set(first) < set(whole) else text
 
 
 def _byline_near_headline(res: _Resolver) -> list[str]:
     """A "Von Claudia Lindner" / "By Jane Doe" / "Text: …" line printed just below the headline."""
-    h1 = res.cand.h1_element
-    if h1 is None:
-        h1 = _headline_element(res)
-    if h1 is None:
-        return []
-    try:
-        nodes = _AFTER_H1(h1, n=SCAN_TEXT_NODES)
-    except etree.XPathError:
-        return []
-    found = nodes if isinstance(nodes, list) else []
+    found = _nodes_after_headline(res)
     read = shown = 0
     for i, node in enumerate(found):
         text = " ".join(str(node).split()).lstrip(_LINE_SEPARATORS)
@@ -1820,7 +1891,7 @@ def _byline_near_headline(res: _Resolver) -> list[str]:
             # "Von:" alone: the name is the next non-blank text ("<b>Von:</b> <a>Name</a>")
             rest = (" ".join(str(n).split()) for n in found[i + 1 : i + 12])
             text = f"{text} {next((r for r in rest if r), '')}"
-        return [_whole_line(text, parent)]
+        return [_whole_line(res, text, parent)]
     return []
 
 
@@ -1868,7 +1939,7 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
     for values, origin in all_sources():
         if not values:
             continue
-        people = merge_people(values)
+        people = merge_people(values, res.byline)
         if not origin.startswith("dom:"):
             # publications put their own name in meta/JSON-LD author; a visible byline naming
             # the blog's owner (whose name is also the site's) is a person
@@ -1884,10 +1955,10 @@ def _resolve_people(res: _Resolver, site_names: Sequence[str]) -> People:
         printed = near_headline()
         visible = [text for text, _ in cand.bylines] + printed
         if origin.startswith("dom:"):
-            people = _wider_byline(people, visible)
+            people = _wider_byline(res, people, visible)
         else:
-            people = _wider_byline(_fuller_names(people, visible), visible)
-            shown = parse_byline(printed[0]) if printed else People()
+            people = _wider_byline(res, _fuller_names(res, people, visible), visible)
+            shown = res.byline(printed[0]) if printed else People()
             if _printed_wins(people, shown):
                 res.provenance["authors"] = "dom:text"
                 people = People(shown.authors, people.credit or shown.credit)
@@ -1933,7 +2004,7 @@ def _add_credit(res: _Resolver, people: People, seen: tuple[str, str] | None) ->
         res.provenance["credit"] = seen[1]
         return People(people.authors, seen[0])
     for text, origin in res.cand.bylines:
-        credit = parse_byline(text).credit
+        credit = res.byline(text).credit
         if credit and agency(credit.split(",")[0]) is not None:
             res.provenance["credit"] = origin
             return People(people.authors, credit)
@@ -1945,7 +2016,8 @@ def _add_credit(res: _Resolver, people: People, seen: tuple[str, str] | None) ->
 
 def _norm(text: str) -> str:
     """Comparison key of a title: case, spacing, quote and dash styles folded."""
-    text = text.translate(_TYPOGRAPHY)
+    if not text.isascii():  # every character _TYPOGRAPHY folds is outside ASCII
+        text = text.translate(_TYPOGRAPHY)
     return " ".join(text.casefold().split()).strip(" .:!?\"'«»")
 
 
@@ -2358,7 +2430,10 @@ def _declared_language(res: _Resolver, doc: Document) -> tuple[str | None, str]:
 
 def _signals(res: _Resolver, doc: Document, title: str | None) -> PageSignals:
     og = res.meta("og:type")
-    headlines, teasers = link_counts(doc.root)
+    links = res.cand.class_links
+    headlines, teasers = count_links(
+        res.cand.headings, links if links is not None else class_links(doc.root)
+    )
     return PageSignals(
         og_type=og[0] if og else None,
         jsonld_types=frozenset(res.ld.types()),

@@ -8,7 +8,7 @@ the desk as credit. Agencies and desks are never people. Pure functions over str
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 # Longest string read as one person's name. Longer "names" are sentences a byline selector caught.
@@ -274,12 +274,13 @@ def looks_like_handle(name: str) -> bool:
     return " " not in name and (name.islower() or any(c in name for c in "._@")) and len(name) > 2
 
 
-def merge_people(bylines: Iterable[str]) -> People:
-    """Read several byline strings (e.g. one per JSON-LD author) into one result."""
+def merge_people(bylines: Iterable[str], parse: Callable[[str], People] = parse_byline) -> People:
+    """Read several byline strings (e.g. one per JSON-LD author) into one result; ``parse`` is
+    :func:`parse_byline` or a memo of it (the metadata pass reads bylines more than once)."""
     authors: list[str] = []
     credits: list[str] = []
     for line in bylines:
-        people = parse_byline(line)
+        people = parse(line)
         authors.extend(people.authors)
         if people.credit:
             credits.append(people.credit)
