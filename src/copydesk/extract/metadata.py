@@ -147,7 +147,9 @@ SCAN_BODY_NODE_CHARS = 100
 # The whole-page scan reads at most this much; past it are footers and archives.
 SCAN_BODY_NODES = 400
 SCAN_BODY_CHARS = 20000
-_BODY_TEXT = etree.XPath(".//text()[normalize-space()][position() <= $n]")
+# The parentheses matter: without them the position counts per parent element (the predicate
+# belongs to the child step), so the cap would bound nothing on a page of many short elements.
+_BODY_TEXT = etree.XPath("(.//text()[normalize-space()])[position() <= $n]")
 # Fallback for article pages where every source above gave nothing: a date printed anywhere in
 # the page, footers and side columns included (a copyright line's "© 19.12.2019", a meta column
 # in an aside), but never in comments or related-story rails: a comment's date or a teaser's is
