@@ -423,6 +423,8 @@ def test_camel_case_comment_and_rail_boxes_do_not_date_the_article() -> None:
         # each source alone: a printed reply time, a <time>, a date stamp, a rail item
         alone = [x for x in lines if source in x or not ("UserPost" in x or "relatedItem" in x)]
         assert _page("\n".join(alone)).published is None, source
+    # a list of replies is a comment section, however its wrapper is named
+    assert _page(html.replace("PostComments", "PostExtras")).published is None
     # the control: the same boxes without comment or rail names date the page
     plain = html.replace("PostComments", "PostExtras").replace("ThreadReplies", "ThreadList")
     plain = plain.replace("relatedArticles", "moreLinks")

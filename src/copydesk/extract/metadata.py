@@ -172,9 +172,9 @@ _FALLBACK_SKIP_TAGS = frozenset({"script", "style", "noscript", "a", "button", "
 _OTHER_TEXTS_PARTS = frozenset(
     {
         "comment", "comments", "kommentare", "commentaires", "comentarios", "disqus", "reply",
-        "respond", "related", "relatedposts", "recommended", "recommendations", "recirculation",
-        "teaser", "teasers", "popular", "trending", "mostread", "promo", "promos", "outbrain",
-        "taboola",
+        "replies", "respond", "related", "relatedposts", "recommended", "recommendations",
+        "recirculation", "teaser", "teasers", "popular", "trending", "mostread", "promo", "promos",
+        "outbrain", "taboola",
     }
 )  # fmt: skip
 _OTHER_TEXTS_PHRASES = re.compile(
@@ -205,7 +205,7 @@ _BAD_PARTS = frozenset(
         "teasers", "popular",
         "trending", "mostread", "newsletter", "promo", "promos", "outbrain", "taboola",
         "breadcrumb", "breadcrumbs", "carousel", "pagination", "disqus", "reply", "respond",
-        "pingback", "trackback", "ticker", "yarpp", "readmore", "weiterlesen",
+        "replies", "pingback", "trackback", "ticker", "yarpp", "readmore", "weiterlesen",
     }
 )  # fmt: skip
 _BAD_PHRASES = re.compile(
