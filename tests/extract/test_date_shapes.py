@@ -409,3 +409,36 @@ def test_a_teaser_box_linking_only_an_image_elsewhere_still_teases() -> None:
     assert all("other.jpg" not in image.url for image in meta.images)
     linkless = html.replace("<a href='/news/other-story'>", "<a>")
     assert _day(_page(linkless)) == "2021-03-12"  # a teaser box teasing nothing is the page's
+
+
+def test_camel_case_comment_and_rail_boxes_do_not_date_the_article() -> None:
+    # Templates name their boxes in camel case ("PostComments", "ThreadReplies",
+    # "relatedArticles"): a reply's <time>, a "postDate" stamp, a printed reply time and a rail
+    # teaser's day are other texts' dates, whichever source reads them.
+    html = (FIXTURES / "dates_camel_case_comments.html").read_text(encoding="utf-8")
+    assert _article("", html).published is None
+    assert _page(html).published is None
+    lines = html.split("\n")
+    for source in ('<span class="ReplyTime"', "<time", "postDate", "relatedItem"):
+        # each source alone: a printed reply time, a <time>, a date stamp, a rail item
+        alone = [x for x in lines if source in x or not ("UserPost" in x or "relatedItem" in x)]
+        assert _page("\n".join(alone)).published is None, source
+    # a list of replies is a comment section, however its wrapper is named
+    assert _page(html.replace("PostComments", "PostExtras")).published is None
+    # the control: the same boxes without comment or rail names date the page
+    plain = html.replace("PostComments", "PostExtras").replace("ThreadReplies", "ThreadList")
+    plain = plain.replace("relatedArticles", "moreLinks")
+    assert _day(_page(plain)) is not None
+
+
+def test_an_opinion_header_named_comment_keeps_its_own_date() -> None:
+    # "Comment" is also the kind of article (an opinion piece): a date line in the article's
+    # own "ArticleHeaderComment" header is the article's, while the replies stay refused.
+    html = (FIXTURES / "dates_camel_case_comments.html").read_text(encoding="utf-8")
+    html = html.replace(
+        "<h1>Fixing a dripping tap</h1>",
+        '<div class="ArticleHeaderComment"><h1>Fixing a dripping tap</h1>'
+        '<div class="ArticleHeaderComment_publishDate"><span>3 March 2010</span></div></div>',
+    )
+    assert _day(_page(html)) == "2010-03-03"
+    assert _article("", html).published == datetime(2010, 3, 3)

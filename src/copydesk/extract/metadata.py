@@ -172,9 +172,9 @@ _FALLBACK_SKIP_TAGS = frozenset({"script", "style", "noscript", "a", "button", "
 _OTHER_TEXTS_PARTS = frozenset(
     {
         "comment", "comments", "kommentare", "commentaires", "comentarios", "disqus", "reply",
-        "respond", "related", "relatedposts", "recommended", "recommendations", "recirculation",
-        "teaser", "teasers", "popular", "trending", "mostread", "promo", "promos", "outbrain",
-        "taboola",
+        "replies", "respond", "related", "relatedposts", "recommended", "recommendations",
+        "recirculation", "teaser", "teasers", "popular", "trending", "mostread", "promo", "promos",
+        "outbrain", "taboola",
     }
 )  # fmt: skip
 _OTHER_TEXTS_PHRASES = re.compile(
@@ -205,7 +205,7 @@ _BAD_PARTS = frozenset(
         "teasers", "popular",
         "trending", "mostread", "newsletter", "promo", "promos", "outbrain", "taboola",
         "breadcrumb", "breadcrumbs", "carousel", "pagination", "disqus", "reply", "respond",
-        "pingback", "trackback", "ticker", "yarpp", "readmore", "weiterlesen",
+        "replies", "pingback", "trackback", "ticker", "yarpp", "readmore", "weiterlesen",
     }
 )  # fmt: skip
 _BAD_PHRASES = re.compile(
@@ -216,6 +216,16 @@ _BAD_PHRASES = re.compile(
     r"wm-ipp"
 )
 _PART_SPLIT = re.compile(r"[-_\s]+")
+# A lower-to-upper case step inside a class/id token: templates that name their boxes in camel
+# case ("MtnCommentTime", "commentList", "relatedArticles", "mostReadBox"). Only the comment and
+# rail words (_OTHER_TEXTS_PARTS/_PHRASES) are read at these steps, not every _BAD_PARTS word:
+# an article's own wrappers carry layout words in camel case ("layoutTwoColumnsRightSidebar",
+# "articleFooterNav"); splitting those cost a labelled day on htmldate-eval, see _zone_attrs.
+_CAMEL_STEP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Words after which a camel-case token names a variant of a page header, not a zone: an
+# opinion template's "ArticleHeaderComment_publishDate" is the article's own date line (its
+# "Comment" is the kind of article); a comment section's "commentHeader" keeps its "comment".
+_CAMEL_HEAD_PARTS = frozenset({"header", "head"})
 # Attributes in which a stamp element carries its date for a script to render (relative, or as
 # a mark on a timeline), often printing nothing itself. Read only as the first last resort:
 # on both date sets the first such value outside rails and comments gave the labelled day on
@@ -591,7 +601,7 @@ class _Zones:
             return True
         if tag == "footer" and not any(a.tag == "article" for a in node.iterancestors()):
             return True
-        attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        attrs = _zone_attrs(node)
         if not attrs.strip():
             return False
         teaser = False
@@ -700,7 +710,7 @@ def _box_only(node: etree._Element, tokens: dict[str, bool]) -> bool:
     tag = node.tag if isinstance(node.tag, str) else ""
     if tag == "nav" or tag == "footer":
         return False
-    for token in f"{node.get('class', '')} {node.get('id', '')}".lower().split():
+    for token in _zone_attrs(node).split():
         verdict = tokens.get(token)
         if verdict is None:
             verdict = tokens[token] = _zone_token(token)
@@ -717,6 +727,26 @@ def _zone_token(token: str) -> bool:
     if _BAD_PHRASES.search(token):
         return True
     return any(p in _BAD_PARTS and p not in _BOX_PARTS for p in _PART_SPLIT.split(token))
+
+
+def _zone_attrs(node: etree._Element) -> str:
+    """The node's class and id, lowercased, followed by the comment and rail words and phrases
+    its camel-case tokens are made of ("MtnCommentTime" adds "comment", "mostReadBox" adds
+    "most-read"), so the zone tests that cut tokens at "-", "_" and spaces see them too."""
+    attrs = f"{node.get('class', '')} {node.get('id', '')}"
+    lowered = attrs.lower()
+    if lowered == attrs:
+        return attrs  # no capital letter, no camel case: most pages end here
+    extra: list[str] = []
+    for token in attrs.split():
+        split = _CAMEL_STEP.sub("-", token).lower()
+        if split == token.lower() or split.startswith(_LAYOUT_PREFIXES):
+            continue  # no step, or a layout word ("hasComments", "noSidebar")
+        parts = _PART_SPLIT.split(split)
+        head = next((i for i, p in enumerate(parts) if p in _CAMEL_HEAD_PARTS), len(parts))
+        extra.extend(p for p in parts[:head] if p in _OTHER_TEXTS_PARTS)
+        extra.extend(m.group(0) for m in _OTHER_TEXTS_PHRASES.finditer("-".join(parts[:head])))
+    return f"{lowered} {' '.join(extra)}" if extra else lowered
 
 
 def _masthead_attrs(node: etree._Element) -> bool:
@@ -1313,7 +1343,7 @@ def _other_texts(el: etree._Element, verdicts: dict[etree._Element, bool]) -> bo
             result = known
             break
         path.append(node)
-        attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        attrs = _zone_attrs(node)
         if any(
             _OTHER_TEXTS_PHRASES.search(token)
             or any(p in _OTHER_TEXTS_PARTS for p in _PART_SPLIT.split(token))
