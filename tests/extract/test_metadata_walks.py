@@ -49,3 +49,26 @@ def test_text_walks_read_no_further_than_asked() -> None:
     h1 = next(doc.root.iter("h1"))
     assert [str(n) for n in M._texts_after(h1, 2)] == ["tail of h1\n    ", "Von "]
     assert [str(n).strip() for n in M._texts_before(h1, 2)] == ["Head text", ""]
+
+
+def test_class_prefilter_never_hides_a_verdict() -> None:
+    # the four tests _class_verdicts makes, without its one-search gate
+    def full(cls: str) -> tuple[bool, bool, bool, bool]:
+        return (
+            M._CLASS_HINT.search(cls) is not None,
+            M._TAXONOMY_CLASS.search(cls) is not None,
+            M._CATEGORY_CLASS.search(cls) is not None,
+            M.teaser_class(cls),
+        )
+
+    classes = [
+        "entry-date published", "post-tags", "tags", "current-post-ancestor menu-item",
+        "schlagworte", "cat-links", "post-categories", "result-title", "card__headline",
+        "byline", "Timestamp", "container", "row col-md-8", "", " ", "nav-links", "catalog",
+        "meta", "c-teaser__meta", "hentry category-news tag-politik", "AuthorName",
+    ]  # fmt: skip
+    seen = set()
+    for cls in classes:
+        seen.add(M._class_verdicts(cls))
+        assert M._class_verdicts(cls) == full(cls), cls
+    assert len(seen) > 3  # the list exercises several verdicts, not only the empty one

@@ -132,6 +132,16 @@ _CLASS_HINT = re.compile(
                     "stamp", "paywall", "premium", "consent", "datum", "submitted", "autor",
                     "writer", "auteur", "Date", "Time", "Author", "Byline"])
 )  # fmt: skip
+# Every word one of _class_verdicts' four tests needs in a class string (_CLASS_HINT's, "tag",
+# "current-" and "chlagw" for tag boxes, "cat" for category boxes, "title" and "headline" for
+# the gate's title links): a class string without any has no verdict.
+_CLASS_ANY = re.compile(
+    D.trie_pattern(["date", "time", "byline", "author", "publish", "posted", "updat", "meta",
+                    "stamp", "paywall", "premium", "consent", "datum", "submitted", "autor",
+                    "writer", "auteur", "Date", "Time", "Author", "Byline", "tag", "current-",
+                    "chlagw", "cat", "title", "headline"])
+)  # fmt: skip
+_NO_VERDICTS = (False, False, False, False)
 # Last-resort scan for a printed date right after the headline: how many text nodes and characters
 # we read. The article's own stamp sits within the first few dozen nodes after the h1 on every
 # layout we looked at; reading further reaches the body's prose dates and the rails.
@@ -879,6 +889,8 @@ def _collect_tag(el: etree._Element, tag: str, cand: _Candidates, zones: _Zones)
 def _class_verdicts(cls: str) -> tuple[bool, bool, bool, bool]:
     """(hints at a date or byline, is a box of the post's tags or its category menu item, is a
     box naming the post's category, names a link a title for the gate) for one class string."""
+    if _CLASS_ANY.search(cls) is None:
+        return _NO_VERDICTS  # 92 % of AEB's class strings: one search instead of four tests
     # substring tests first: the regexes on every class string cost ~0.7 ms a page
     tag_box = ("tag" in cls or "current-" in cls or "chlagw" in cls) and bool(
         _TAXONOMY_CLASS.search(cls)
