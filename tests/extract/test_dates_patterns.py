@@ -18,7 +18,7 @@ def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 def test_trie_pattern_matches_exactly_its_words() -> None:
     words = ["mar", "march", "marzo", "mai", "may", "maggio", "m"]
-    pattern = re.compile(f"(?:{D._trie_pattern(words)})")
+    pattern = re.compile(f"(?:{D.trie_pattern(words)})")
     for word in words:
         assert pattern.fullmatch(word)
     for other in ["ma", "marc", "marchx", "maiy", "", "x"]:

@@ -70,7 +70,7 @@ for _num, _names in enumerate(
         _MONTHS[_name] = _num
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """One regex alternation matching exactly ``words``, factored by common prefixes ("ma(?:y|
     r(?:ch|zo)?|...)"): re tries an alternation's branches one by one at every position, so
     the ~300 month names cost 5x the time of the factored form (measured on AEB's stamp lines,
@@ -97,7 +97,7 @@ def _trie_pattern(words: list[str]) -> str:
     return branch(trie)
 
 
-_MONTH_RE = _trie_pattern(list(_MONTHS))
+_MONTH_RE = trie_pattern(list(_MONTHS))
 
 # Zone abbreviations news sites print after clock times. Ambiguous ones (IST, CST in Asia) take
 # the reading most common on English-language news pages.

@@ -1,0 +1,74 @@
+"""The metadata pass's own walks against the XPath expressions they replace: the text nodes
+after and before the headline (same texts, same elements, same tail flags, same order)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from copydesk.extract import metadata as M
+from copydesk.parse.html import parse_html
+
+PAGE = """<!DOCTYPE html><html><head><title>T</title></head><body>
+<header class="site"><a href="/">Logo</a> <!-- menu --> Menu tail
+  <nav><ul><li>One</li><li>Two <b>bold</b> after</li></ul></nav></header>
+<div class="wrap">Wrapper text
+  <p class="kicker">Politik</p><span>22.03.2021</span>
+  <article><div class="head">Head text<h1>The <em>headline</em> here</h1>tail of h1
+    <p class="byline">Von <a href="/a">Anna Berg</a> | 05.02.2020</p><!-- c -->after comment
+    <figure><img src="x.jpg"><figcaption>Caption</figcaption></figure></div>
+    <p>First paragraph with <a href="/l">a link</a> inside.</p>
+  </article>tail of article</div>
+<footer>Footer <span>© 2021</span></footer></body></html>"""
+
+_AFTER = etree.XPath("following::text()[position() <= $n]")
+_BEFORE = etree.XPath("preceding::text()[position() <= $n]")
+
+
+def _key(nodes: list) -> list[tuple[str, object, bool]]:  # type: ignore[type-arg]
+    return [(str(n), n.getparent(), bool(n.is_tail)) for n in nodes]
+
+
+def test_text_walks_give_the_xpath_nodes_in_order() -> None:
+    doc = parse_html(PAGE, None)
+    assert doc is not None
+    checked = 0
+    for el in doc.root.iter(etree.Element):
+        for limit in (1, 3, 12, 60):
+            after = _AFTER(el, n=limit)
+            before = _BEFORE(el, n=limit)
+            assert _key(M._texts_after(el, limit)) == _key(after)
+            # the XPath gives document order; the walk gives the nearest first
+            assert _key(M._texts_before(el, limit)) == _key(before[::-1])
+            checked += 1
+    assert checked > 40
+
+
+def test_text_walks_read_no_further_than_asked() -> None:
+    doc = parse_html(PAGE, None)
+    assert doc is not None
+    h1 = next(doc.root.iter("h1"))
+    assert [str(n) for n in M._texts_after(h1, 2)] == ["tail of h1\n    ", "Von "]
+    assert [str(n).strip() for n in M._texts_before(h1, 2)] == ["Head text", ""]
+
+
+def test_class_prefilter_never_hides_a_verdict() -> None:
+    # the four tests _class_verdicts makes, without its one-search gate
+    def full(cls: str) -> tuple[bool, bool, bool, bool]:
+        return (
+            M._CLASS_HINT.search(cls) is not None,
+            M._TAXONOMY_CLASS.search(cls) is not None,
+            M._CATEGORY_CLASS.search(cls) is not None,
+            M.teaser_class(cls),
+        )
+
+    classes = [
+        "entry-date published", "post-tags", "tags", "current-post-ancestor menu-item",
+        "schlagworte", "cat-links", "post-categories", "result-title", "card__headline",
+        "byline", "Timestamp", "container", "row col-md-8", "", " ", "nav-links", "catalog",
+        "meta", "c-teaser__meta", "hentry category-news tag-politik", "AuthorName",
+    ]  # fmt: skip
+    seen = set()
+    for cls in classes:
+        seen.add(M._class_verdicts(cls))
+        assert M._class_verdicts(cls) == full(cls), cls
+    assert len(seen) > 3  # the list exercises several verdicts, not only the empty one
