@@ -796,7 +796,7 @@ def _zone_words(attrs: str) -> str:
 
 
 def _masthead_attrs(node: etree._Element) -> bool:
-    attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
+    attrs = _attrs(node)
     if "header" not in attrs and "masthead" not in attrs:
         return False
     return any(token in _MASTHEAD_TOKENS for token in attrs.split())
@@ -810,7 +810,7 @@ def _site_header(header: etree._Element) -> bool:
     for link in header.iter("a"):
         if not _home_link((link.get("href") or "").strip()):
             continue
-        marks = f"{link.get('class', '')} {link.get('id', '')}".lower()
+        marks = _attrs(link)
         if "logo" in marks or "brand" in marks or next(link.iter("img", "svg"), None) is not None:
             return True
     return False
