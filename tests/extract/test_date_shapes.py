@@ -442,3 +442,34 @@ def test_an_opinion_header_named_comment_keeps_its_own_date() -> None:
     )
     assert _day(_page(html)) == "2010-03-03"
     assert _article("", html).published == datetime(2010, 3, 3)
+
+
+def test_a_rail_teaser_of_the_page_itself_dates_an_undated_article() -> None:
+    # A "latest news" block that lists the article being read prints the day the site gives
+    # it; every other teaser's date, and the comment's permalinked date, are other texts'.
+    html = (FIXTURES / "dates_own_teaser_in_rail.html").read_text(encoding="utf-8")
+    url = "https://www.riverside-aid.example/press/clean-water-for-every-school"
+    article = extract(html, url=url, fetched_at=FETCHED)
+    assert article.page_type == "article"
+    assert article.published == datetime(2023, 3, 13)
+    assert article.provenance["published"] == "dom:page=13.03.2023"
+    # the same page at another address: the rail teases other pages only, and the permalink
+    # to a comment ("…#comment-7") is no teaser of the page
+    other = "https://www.riverside-aid.example/press/clean-water-appeal"
+    assert extract(html, url=other, fetched_at=FETCHED).published is None
+    # a teaser wrapped whole in its link, the date inside, as CMS card lists print it
+    card = html.replace(
+        '<li class="teaser"><span class="teaser-date">13.03.2023</span> '
+        '<a href="/press/clean-water-for-every-school">Clean water for every school</a></li>',
+        '<li><a href="/press/clean-water-for-every-school/"><div class="teaser"><div class="text">'
+        '<div class="teaser-date">13.03.2023</div><h4>Clean water for every school</h4>'
+        "</div></div></a></li>",
+    )
+    assert "<h4>Clean water" in card
+    assert extract(card, url=url, fetched_at=FETCHED).published == datetime(2023, 3, 13)
+    # a teaser item that also links elsewhere is not the page's own
+    mixed = html.replace(
+        '<span class="teaser-date">13.03.2023</span>',
+        '<span class="teaser-date">13.03.2023</span> <a href="/topics/water">Water</a>',
+    )
+    assert extract(mixed, url=url, fetched_at=FETCHED).published is None

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from functools import partial
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -179,6 +179,16 @@ FALLBACK_CHARS = 200_000
 # and 3 of 5 (an older rail teaser or an earlier post of a thread wins).
 FALLBACK_CHOICE = "frequent"
 _FALLBACK_SKIP_TAGS = frozenset({"script", "style", "noscript", "a", "button", "option"})
+# A rail teaser's date is another story's, except in a teaser of this very page: a "latest
+# news" list that includes the article being read (CMS recent-posts blocks do) prints the date
+# the site gives the article. The teaser is the nearest ancestor of the date's element, at most
+# SELF_TEASER_DEPTH levels up, that holds a link; its date counts only when every one of its
+# links (at most SELF_TEASER_LINKS: more is a whole rail, not one teaser) leads to this page
+# without a fragment ("…/post/#comment-5" is a comment's permalink, "#" a script's button).
+# Depth 6 reaches a date in "<a><div class=teaser><div class=text><div class=date>" and in a
+# list item beside the link; a deeper date is in a box of its own.
+SELF_TEASER_DEPTH = 6
+SELF_TEASER_LINKS = 4
 # Class/id words of comment sections and related-story rails (the zones of _BAD_PARTS and
 # _BAD_PHRASES that hold other texts' dates; sidebars, footers and breadcrumbs do not), and the
 # Wayback Machine's toolbar ("wm-ipp"), whose dates are the archive's captures.
@@ -1425,6 +1435,7 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
     found: list[D.ParsedDate] = []
     verdicts: dict[etree._Element, bool] = {}
     lines: set[etree._Element] = set()  # the stamp-length lines read whole
+    own: list[D.ParsedDate] = []  # dates of teasers of this very page (SELF_TEASER_DEPTH)
     read = 0
     for node in nodes:
         text = str(node).strip()
@@ -1434,10 +1445,20 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
         if len(text) > SCAN_BODY_NODE_CHARS or _HAS_DIGIT.search(text) is None:
             continue
         parent = _text_container(node)
-        if parent is None or parent.tag in _FALLBACK_SKIP_TAGS or res.zones.masthead(parent):
+        if parent is None or res.zones.masthead(parent):
             continue
-        if _other_texts(parent, verdicts) and not res.zones.boxed(parent):
-            continue  # a comment's or a teaser's date, unless the box is the article's own
+        if parent.tag in _FALLBACK_SKIP_TAGS or (
+            _other_texts(parent, verdicts) and not res.zones.boxed(parent)
+        ):
+            # a link's text, a comment's or a teaser's date (unless the box is the article's
+            # own): only a teaser of this page itself gives its date
+            if (parent.tag == "a" or parent.tag not in _FALLBACK_SKIP_TAGS) and _teaser_of_page(
+                res, parent
+            ):
+                value = res.stamp(text).published
+                if value is not None and res.ok(value):
+                    own.append(value)
+            continue
         value = res.stamp(text).published
         if value is None and parent not in lines and not _longer_than(parent, SCAN_BODY_NODE_CHARS):
             # "8.<a href="/2010/12/">Dezember 2010</a> um 09:43": a date split by a link to the
@@ -1446,6 +1467,8 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
             value = res.stamp(_text(parent)).published
         if value is not None and res.ok(value) and not _member_line(parent):
             found.append(value)
+    if own:
+        return own[0]  # the site's own teaser names this page: no stray date outranks it
     if not found:
         return None
     if FALLBACK_CHOICE == "frequent":
@@ -1453,6 +1476,40 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
         top = max(days.values())
         return min((f for f in found if days[f.value.date()] == top), key=lambda f: f.value.date())
     return min(found, key=lambda f: f.value.date())
+
+
+def _teaser_of_page(res: _Resolver, el: etree._Element) -> bool:
+    """Whether ``el`` sits in a teaser whose links all lead to this page (SELF_TEASER_DEPTH)."""
+    base = res.url or res.cand.canonical
+    if not base:
+        return False
+    page = {_page_key(base, base), _page_key(res.cand.canonical or base, base)}
+    page.discard(None)
+    node: etree._Element | None = el
+    for _ in range(SELF_TEASER_DEPTH):
+        if node is None or node.tag in _ROOT_TAGS:
+            return False
+        links = list(islice((a for a in node.iter("a") if a.get("href")), SELF_TEASER_LINKS + 1))
+        if links:
+            return len(links) <= SELF_TEASER_LINKS and all(
+                _page_key(a.get("href", ""), base) in page for a in links
+            )
+        node = node.getparent()
+    return False
+
+
+def _page_key(href: str, base: str) -> tuple[str, str, str] | None:
+    """Host (without "www."), path (without a trailing slash) and query of a link, for telling
+    whether it leads to the page at ``base``; None for a link to a fragment."""
+    href = href.strip()
+    if "#" in href:
+        return None
+    try:
+        parts = urlsplit(urljoin(base, href))
+    except ValueError:  # a malformed link ("http://[::1") is no teaser's
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    return (host, parts.path.rstrip("/"), parts.query) if host else None
 
 
 def _other_texts(el: etree._Element, verdicts: dict[etree._Element, bool]) -> bool:
