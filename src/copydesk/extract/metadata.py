@@ -1485,6 +1485,8 @@ def _teaser_of_page(res: _Resolver, el: etree._Element) -> bool:
         return False
     page = {_page_key(base, base), _page_key(res.cand.canonical or base, base)}
     page.discard(None)
+    if not page:
+        return False
     node: etree._Element | None = el
     for _ in range(SELF_TEASER_DEPTH):
         if node is None or node.tag in _ROOT_TAGS:
@@ -1500,15 +1502,15 @@ def _teaser_of_page(res: _Resolver, el: etree._Element) -> bool:
 
 def _page_key(href: str, base: str) -> tuple[str, str, str] | None:
     """Host (without "www."), path (without a trailing slash) and query of a link, for telling
-    whether it leads to the page at ``base``; None for a link to a fragment."""
+    whether it leads to the page at ``base``; None for a blank link or one to a fragment."""
     href = href.strip()
-    if "#" in href:
+    if not href or "#" in href:
         return None
     try:
         parts = urlsplit(urljoin(base, href))
+        host = (parts.hostname or "").removeprefix("www.")
     except ValueError:  # a malformed link ("http://[::1") is no teaser's
         return None
-    host = (parts.hostname or "").removeprefix("www.")
     return (host, parts.path.rstrip("/"), parts.query) if host else None
 
 
