@@ -467,6 +467,11 @@ def test_a_rail_teaser_of_the_page_itself_dates_an_undated_article() -> None:
     )
     assert "<h4>Clean water" in card
     assert extract(card, url=url, fetched_at=FETCHED).published == datetime(2023, 3, 13)
+    # the own teaser outranks a stray stamp-length date elsewhere (here in the footer), which
+    # still dates the page when no teaser of the page is printed
+    footer = html.replace("12 Mill Lane", "12 Mill Lane · 01.02.2023")
+    assert extract(footer, url=url, fetched_at=FETCHED).published == datetime(2023, 3, 13)
+    assert extract(footer, url=other, fetched_at=FETCHED).published == datetime(2023, 2, 1)
     # a teaser item that also links elsewhere is not the page's own
     mixed = html.replace(
         '<span class="teaser-date">13.03.2023</span>',

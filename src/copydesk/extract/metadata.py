@@ -1445,16 +1445,14 @@ def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
         if len(text) > SCAN_BODY_NODE_CHARS or _HAS_DIGIT.search(text) is None:
             continue
         parent = _text_container(node)
-        if parent is None or res.zones.masthead(parent):
+        if parent is None or (parent.tag in _FALLBACK_SKIP_TAGS and parent.tag != "a"):
             continue
-        if parent.tag in _FALLBACK_SKIP_TAGS or (
-            _other_texts(parent, verdicts) and not res.zones.boxed(parent)
-        ):
+        if res.zones.masthead(parent):
+            continue
+        if parent.tag == "a" or (_other_texts(parent, verdicts) and not res.zones.boxed(parent)):
             # a link's text, a comment's or a teaser's date (unless the box is the article's
             # own): only a teaser of this page itself gives its date
-            if (parent.tag == "a" or parent.tag not in _FALLBACK_SKIP_TAGS) and _teaser_of_page(
-                res, parent
-            ):
+            if _teaser_of_page(res, parent):
                 value = res.stamp(text).published
                 if value is not None and res.ok(value):
                     own.append(value)
