@@ -17,13 +17,15 @@ from copydesk.enrich.language import (
     _LATIN_WORD,
     CHECK_CHARS,
     SOURCE_MODEL,
+    SOURCE_SCRIPT,
     SOURCE_WORDS,
     LanguageIdentifier,
+    confirmation,
     confirms_declared,
     identify_body,
 )
 
-COMPETITORS = sorted(set(STORY) - CONFIRMABLE)
+UNLISTED = sorted(set(STORY) - CONFIRMABLE)  # as competitors or not at all
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +71,7 @@ def test_no_head_of_a_story_confirms_another_language(written: str, declared: st
         assert not any(confirms_declared(text[:cut], declared) for cut in range(60, len(text), 23))
 
 
-@pytest.mark.parametrize("language", COMPETITORS)
+@pytest.mark.parametrize("language", UNLISTED)
 def test_languages_without_a_list_of_their_own_are_never_confirmed(language: str) -> None:
     assert not confirms_declared(STORY[language], language)
 
@@ -183,6 +185,37 @@ def test_the_primary_subtag_is_read_as_body_language_reads_it() -> None:
 @given(text=st.text(max_size=800), declared=st.sampled_from([*sorted(LANGUAGES), "en-US", ""]))
 def test_never_raises(text: str, declared: str) -> None:
     assert isinstance(confirms_declared(text, declared), bool)
+
+
+@pytest.mark.parametrize("language", ["ko", "ja", "el"])
+def test_a_script_only_one_language_writes_confirms_it(
+    langid: LanguageIdentifier, language: str
+) -> None:
+    guess = langid.identify(STORY[language])
+    assert guess is not None and guess.language == language  # the same answer as the model's
+    found = identify_body(langid, STORY[language], f"{language}-XX")
+    assert found is not None and (found.language, found.source) == (f"{language}-XX", SOURCE_SCRIPT)
+
+
+@pytest.mark.parametrize(
+    ("written", "declared"),
+    [("zh", "ja"), ("ko", "ja"), ("ja", "ko"), ("el", "ko"), ("ru", "el"), ("en", "ja")],
+)
+def test_another_script_does_not_confirm(
+    langid: LanguageIdentifier, written: str, declared: str
+) -> None:
+    assert confirmation(STORY[written], declared) is None
+    found = identify_body(langid, STORY[written], declared)
+    assert found is not None and (found.language, found.source) == (written, SOURCE_MODEL)
+
+
+def test_a_script_confirms_only_a_plain_window() -> None:
+    assert confirmation(STORY["ko"][:40], "ko") is None  # too few letters
+    # a Japanese page whose head is mostly English names: too little kana, too much Latin
+    names = "Kindle for PC Amazon Kindle Desktop App KeePass Ctrl Alt K Windows "
+    assert confirmation(names * 5 + STORY["ja"][:60], "ja") is None
+    assert confirmation(STORY["en"][:300] + STORY["el"], "el") is None
+    assert confirmation(STORY["ru"], "ru") is None  # Cyrillic is written by many languages
 
 
 def _page(lang: str, text: str) -> str:

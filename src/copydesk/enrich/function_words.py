@@ -4,7 +4,8 @@ Each list holds the words that make up a third to a half of running news prose i
 articles, pronouns, prepositions, conjunctions, auxiliaries, negation and a few very frequent
 adverbs. The lists were written for this project from knowledge of the languages, not taken from a
 corpus or another project. Elided forms are listed as the tokenizer leaves them: "l'homme" reads as
-"l" + "homme", "dell'anno" as "dell" + "anno", "'n" as "n".
+"l" + "homme", "dell'anno" as "dell" + "anno", "'n" as "n", and English clitics ("Parise's",
+"isn't", "we'll") as "s", "t", "ll".
 
 Only the languages in ``CONFIRMABLE`` can be confirmed; the others are there as competitors, so that
 a text in a close neighbour (Catalan or Galician for Spanish, Afrikaans for Dutch, Danish for
@@ -28,7 +29,7 @@ _LISTS: Final = {
         being am has have had do does did will would can could should shall may might must it its
         this that these those which who whom whose what when where while he him his she her hers
         they them their we us our you your i me my there than then so also as if said says just
-        only more most other such up out very
+        only more most other such up out very s t ll re ve d m
     """,
     "de": """
         der die das den dem des ein eine einer einem einen eines und oder aber sondern auch nicht
