@@ -13,9 +13,10 @@ Two phases, because some fields need the body and the body extractor may change 
 Provenance format: ``provenance[field]`` is ``"<source>"`` or ``"<source>=<raw>"`` where source
 is one of ``jsonld``, ``jsonld:<key>``, ``meta:<name>``, ``dom:time``, ``dom:itemprop``,
 ``dom:byline``, ``dom:stamp``, ``dom:h1``, ``html:title``, ``html:lang``, ``link:canonical``,
-``url``, ``text:dateline``, ``text:fasttext``, ``gate``; the raw string a date was read from
-follows ``=`` (e.g. ``"jsonld:datePublished=2023-03-03T21:12:00Z"``, ``"dom:stamp=Updated:
-Mar 4, 2023, 6:05 am"``) so a reader can check the reading.
+``url``, ``text:dateline``, ``text:function-words`` and ``text:script`` (the declared language,
+confirmed by the body), ``text:fasttext``, ``gate``; the raw string a date was read from follows
+``=`` (e.g. ``"jsonld:datePublished=2023-03-03T21:12:00Z"``, ``"dom:stamp=Updated: Mar 4, 2023,
+6:05 am"``) so a reader can check the reading.
 
 Candidates inside related rails, teaser lists, sidebars and comment sections are never used for
 the article's own dates, authors or title.
@@ -36,7 +37,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from copydesk.enrich.language import LanguageIdentifier, body_language, normalise_tag
+from copydesk.enrich.language import LanguageIdentifier, identify_body, normalise_tag
 from copydesk.extract import dates as D
 from copydesk.extract.dateline import find_dateline
 from copydesk.extract.gate import (
@@ -2779,10 +2780,10 @@ def complete_metadata(
         provenance["credit"] = "text:dateline"
     language = meta.language
     if langid is not None and paragraphs:
-        found = body_language(langid, " ".join(paragraphs), meta.declared_language)
+        found = identify_body(langid, " ".join(paragraphs), meta.declared_language)
         if found is not None:
-            language = found
-            provenance["language"] = "text:fasttext"
+            language = found.language
+            provenance["language"] = found.source
     running = [len(b.text) for b in blocks if b.kind in _RUNNING_KINDS]
     long_paragraphs = sum(1 for size in running if size >= PROSE_PARAGRAPH_CHARS)
     page_type = decide(meta.signals, sum(running), long_paragraphs)
