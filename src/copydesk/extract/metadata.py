@@ -225,10 +225,13 @@ _BAD_PARTS = frozenset(
         "replies", "pingback", "trackback", "ticker", "yarpp", "readmore", "weiterlesen",
     }
 )  # fmt: skip
+# Every branch starts with a letter (no group first), which lets re skip the places where none
+# of the first letters stands: with "(?:site|page|global|main)-?footer" as one branch a search
+# took 1.5 times as long.
 _BAD_PHRASES = re.compile(
     r"more-(?:stories|news|from|articles)|most-(?:read|viewed|popular)|read-more|you-may|"
     r"top-?stories|next-post|prev-post|post-navigation|nav-links|mehr-zum-thema|also-|"
-    r"(?:site|page|global|main)-?footer|"
+    r"site-?footer|page-?footer|global-?footer|main-?footer|"
     # the Wayback Machine's toolbar over an archived page: its capture days, not the page's
     r"wm-ipp"
 )
@@ -645,6 +648,12 @@ def _attrs_verdict(attrs: str) -> tuple[bool, bool, bool]:
     token matching _BAD_PHRASES or with a part in _BAD_PARTS names a zone, but for dates a
     "teaser" part (_TEASER_PARTS) does only when the box teases (see _teases, which needs the
     element)."""
+    parts = attrs.replace("-", " ").replace("_", " ").split()  # as _PART_SPLIT, 1/3 the time
+    if _BAD_PARTS.isdisjoint(parts) and _BAD_PHRASES.search(attrs) is None:
+        # Neither a part nor a phrase anywhere in the string, so in none of its tokens (the
+        # phrases hold no space and no anchor): 95 % of AEB's strings end here, with two tests
+        # instead of three per token (~1.5 µs a string less).
+        return False, False, False
     zone = dated_zone = teaser = False
     for token in attrs.split():
         if token.startswith(_LAYOUT_PREFIXES):
