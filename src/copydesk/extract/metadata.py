@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from functools import partial
-from itertools import chain
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -503,7 +502,12 @@ class _Zones:
     "sticky-sidebar-parent" or "content_block right-sidebar" wrap the article itself.
     """
 
-    def __init__(self, root: etree._Element | None = None) -> None:
+    def __init__(
+        self, h1s: Sequence[etree._Element] = (), h2s: Sequence[etree._Element] = ()
+    ) -> None:
+        """``h1s``, ``h2s``: the page's h1 and h2 elements in document order, as _collect's
+        walk gathers them (a walk of its own to the first h1 cost ~0.14 ms a page on AEB with
+        the tree out of the CPU caches, as it is after parsing)."""
         self._memo: dict[etree._Element, bool] = {}
         self._dated_memo: dict[etree._Element, bool] = {}
         self._article: set[etree._Element] = set()
@@ -514,23 +518,16 @@ class _Zones:
         # class/id strings repeat too: each one's zone verdict (see _attrs_verdict) once
         self._attrs_verdicts: dict[str, tuple[bool, bool, bool]] = {}
         # the headline, then its ancestors (for dates: masthead and boxed)
-        self._headline: list[etree._Element] = []
-        if root is not None:
-            # one walk to the first h1 serves both the headline and the article's containers
-            # (a walk costs ~0.1 ms a page on AEB)
-            h1s = root.iter("h1")
-            first_h1 = next(h1s, None)
-            firsts = () if first_h1 is None else chain((first_h1,), h1s)
-            self._headline = _headline_ancestors(root, firsts)
-            if first_h1 is not None:
-                self._article.update(first_h1.iterancestors())
-            else:
-                # no h1: blog themes give the entry's title as <h2 class="title">, and their
-                # wrappers say "sidebar" for the layout, not for a zone (as _collect reads it)
-                for h2 in root.iter("h2"):
-                    if "title" in (h2.get("class") or ""):
-                        self._article.update(h2.iterancestors())
-                        break
+        self._headline = _headline_ancestors(h1s, h2s)
+        if h1s:
+            self._article.update(h1s[0].iterancestors())
+        else:
+            # no h1: blog themes give the entry's title as <h2 class="title">, and their
+            # wrappers say "sidebar" for the layout, not for a zone (as _collect reads it)
+            for h2 in h2s:
+                if "title" in (h2.get("class") or ""):
+                    self._article.update(h2.iterancestors())
+                    break
         self._headline_set = set(self._headline)
 
     def bad(self, el: etree._Element, *, dated: bool = False) -> bool:
@@ -720,12 +717,12 @@ def _links_out(el: etree._Element) -> bool:
 
 
 def _headline_ancestors(
-    root: etree._Element, h1s: Iterable[etree._Element]
+    h1s: Iterable[etree._Element], h2s: Iterable[etree._Element]
 ) -> list[etree._Element]:
     """The page's headline and its containers, innermost first: the first h1 with text (an
-    empty h1 is a logo), else the first h2 whose class says title. ``h1s``: the page's h1
-    elements in document order (the caller's walk)."""
-    for needs_title, headings in ((False, h1s), (True, root.iter("h2"))):
+    empty h1 is a logo), else the first h2 whose class says title. ``h1s``, ``h2s``: the
+    page's h1 and h2 elements in document order."""
+    for needs_title, headings in ((False, h1s), (True, h2s)):
         for el in headings:
             if needs_title and "title" not in (el.get("class") or ""):
                 continue
@@ -851,34 +848,45 @@ def _attrs(el: etree._Element) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}".lower()
 
 
-def _collect(doc: Document, zones: _Zones) -> _Candidates:
-    """The candidates, in one walk over every element: the tags we read (_SCAN_TAGS) and the
-    elements whose class, itemprop, rel or property hints at a date, a byline or the post's
-    taxonomy. The elements both kinds send to _collect_element are read after the walk, the
-    tagged ones first, each kind in document order (the order of the two scans this walk
-    replaces: a C scan over the tags cost ~0.13 ms a page on AEB, reading each element's tag
-    in the walk half of that)."""
+# A read of the walk that needs the zones (a tag box, a rel="tag" link, a video), made once
+# the walk has found the headline the zones depend on.
+_ZoneRead = Callable[[_Zones], None]
+
+
+def _collect(doc: Document) -> tuple[_Candidates, _Zones]:
+    """The candidates and the page's zones, in one walk over every element: the tags we read
+    (_SCAN_TAGS) and the elements whose class, itemprop, rel or property hints at a date, a
+    byline or the post's taxonomy. The zones come from the walk's h1 and h2 elements; the
+    walk's reads that need them are made after it, in document order, and then the elements
+    both kinds send to _collect_element, the tagged ones first, each kind in document order
+    (the order of the two scans this walk replaces: a C scan over the tags cost ~0.13 ms a
+    page on AEB, reading each element's tag in the walk half of that)."""
     cand = _Candidates()
     cand.body = doc.root.find("body")
     tagged: list[etree._Element] = []  # time, h1, figure
     hinted: list[etree._Element] = []
+    later: list[_ZoneRead] = []
     walk = doc.root.iter(etree.Element)
-    _walk_hints(walk, cand, zones, tagged, hinted)
+    _walk_hints(walk, cand, later, tagged, hinted)
     for el in walk:  # past MAX_HINTED_ELEMENTS hinted elements only the tags are read
         tag = el.tag
-        if tag in _SCAN_TAG_SET and _collect_tag(el, tag, el.keys(), cand, zones):
+        if tag in _SCAN_TAG_SET and _collect_tag(el, tag, el.keys(), cand, later):
             tagged.append(el)
+    h1s = [el for el in tagged if el.tag == "h1"]
+    zones = _Zones(h1s, [el for el in cand.headings if el.tag == "h2"])
+    for read in later:
+        read(zones)
     for el in tagged:
         _collect_element(el, el.tag, cand, zones)
     for el in hinted:
         _collect_element(el, el.tag, cand, zones)
-    return cand
+    return cand, zones
 
 
 def _walk_hints(
     walk: Iterator[etree._Element],
     cand: _Candidates,
-    zones: _Zones,
+    later: list[_ZoneRead],
     tagged: list[etree._Element],
     hinted: list[etree._Element],
 ) -> None:
@@ -896,7 +904,7 @@ def _walk_hints(
     for el in walk:
         tag = el.tag
         names = el.keys()
-        if tag in scan_tags and _collect_tag(el, tag, names, cand, zones):
+        if tag in scan_tags and _collect_tag(el, tag, names, cand, later):
             tagged.append(el)
         if not names:
             continue
@@ -910,7 +918,7 @@ def _walk_hints(
             verdict = known
         if verdict is no_verdicts and other_attrs.isdisjoint(names):
             continue
-        if not _read_hints(el, tag, cls, names, verdict, cand, zones):
+        if not _read_hints(el, tag, cls, names, verdict, cand, later):
             continue
         if len(hinted) >= MAX_HINTED_ELEMENTS:
             cand.class_links = None  # the rest of the page is not walked for hints
@@ -925,27 +933,28 @@ def _read_hints(
     names: list[str],
     verdict: tuple[bool, bool, bool, bool],
     cand: _Candidates,
-    zones: _Zones,
+    later: list[_ZoneRead],
 ) -> bool:
     """Collect the taxonomy and the gate's title links an element's class (``cls`` and its
-    ``verdict``) and other attributes give; whether it is one for _collect_element."""
+    ``verdict``) and other attributes give (the reads that need the zones into ``later``);
+    whether it is one for _collect_element."""
     hint, tag_box, category_box, titled = verdict
     if tag_box:
-        _collect_taxonomy_box(el, cls, cand, zones)
+        later.append(partial(_collect_taxonomy_box, el, cls, cand))
     if category_box:
-        _collect_category_box(el, cand, zones)
+        later.append(partial(_collect_category_box, el, cand))
     if titled and tag == "a" and "href" in names and cand.class_links is not None:
         cand.class_links.append(el)
     if not _OTHER_HINT_ATTRS.isdisjoint(names):
-        hint = _other_attrs(el, tag, names, cand, zones) or hint
+        hint = _other_attrs(el, tag, names, cand, later) or hint
     return hint and tag not in _UNHINTED_TAGS
 
 
 def _collect_tag(
-    el: etree._Element, tag: str, names: list[str], cand: _Candidates, zones: _Zones
+    el: etree._Element, tag: str, names: list[str], cand: _Candidates, later: list[_ZoneRead]
 ) -> bool:
-    """Read one element of _SCAN_TAGS (``names``: its attribute names); whether it is one for
-    _collect_element."""
+    """Read one element of _SCAN_TAGS (``names``: its attribute names; a read that needs the
+    zones into ``later``); whether it is one for _collect_element."""
     if tag in HEADLINE_TAGS:
         cand.headings.append(el)
         if tag != "h2":
@@ -970,10 +979,14 @@ def _collect_tag(
     elif tag in ("video", "iframe"):
         src = (el.get("src") or "").lower()
         if tag == "video" or any(v in src for v in ("youtube", "vimeo", "dailymotion", "jwp")):
-            cand.video = cand.video or not zones.bad(el)
+            later.append(partial(_collect_video, el, cand))
     else:
         return True
     return False
+
+
+def _collect_video(el: etree._Element, cand: _Candidates, zones: _Zones) -> None:
+    cand.video = cand.video or not zones.bad(el)
 
 
 def _class_verdicts(cls: str) -> tuple[bool, bool, bool, bool]:
@@ -995,7 +1008,7 @@ _OTHER_HINT_ATTRS = frozenset({"itemprop", "rel", "property"})
 
 
 def _other_attrs(
-    el: etree._Element, tag: str, names: list[str], cand: _Candidates, zones: _Zones
+    el: etree._Element, tag: str, names: list[str], cand: _Candidates, later: list[_ZoneRead]
 ) -> bool:
     """The post's taxonomy from attributes other than class (breadcrumb items by itemprop, or
     by property inside <body>; category and tag links by rel), and whether the itemprop or
@@ -1012,7 +1025,7 @@ def _other_attrs(
         return False
     rel = el.get("rel", "") if "rel" in names else ""
     if rel and "author" not in rel:
-        _collect_taxonomy(el, rel, cand, zones)
+        later.append(partial(_collect_taxonomy, el, rel, cand))
     if "author" in rel or (itemprop and _itemprop_hint(itemprop)):
         return True
     return bool(prop) and _itemprop_hint(prop) and _in_body(el)
@@ -2679,8 +2692,7 @@ def _prefer_mdy(doc: Document, cand: _Candidates) -> bool:
 
 def page_signals(doc: Document) -> PageSignals:
     """The gate's markup signals alone (for :func:`copydesk.extract.gate.classify_page`)."""
-    zones = _Zones(doc.root)
-    cand = _collect(doc, zones)
+    cand, zones = _collect(doc)
     ld = parse_jsonld(cand.jsonld_blocks)
     res = _Resolver(cand, ld, ld.main(), doc.url, None, datetime.now(UTC), False, zones)
     return _signals(res, doc, cand.h1[0] if cand.h1 else None)  # the headline, as extraction
@@ -2689,8 +2701,7 @@ def page_signals(doc: Document) -> PageSignals:
 def extract_metadata(doc: Document, *, fetched_at: datetime | None = None) -> Metadata:
     """Read metadata from the untouched tree. Must not modify ``doc.root``. Never raises for
     a page's content."""
-    zones = _Zones(doc.root)
-    cand = _collect(doc, zones)
+    cand, zones = _collect(doc)
     ld = parse_jsonld(cand.jsonld_blocks)
     now = datetime.now(UTC) + _NOW_SLACK
     res = _Resolver(cand, ld, ld.main(), doc.url, fetched_at, now, _prefer_mdy(doc, cand), zones)
