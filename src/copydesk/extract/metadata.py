@@ -58,6 +58,9 @@ from copydesk.parse.html import Document
 # more than a stamp (whole article headers), whose dates are less trustworthy.
 MAX_STAMP_CHARS = 200
 MAX_BYLINE_CHARS = 200
+# _text with a limit collapses the spaces of this many times the limit first: enough for all
+# but whitespace-padded markup to show a text too long; otherwise the whole text is read.
+TEXT_CUT_FACTOR = 4
 # Candidates looked at per kind: the article's own stamps come first in document order; hundreds
 # of teaser stamps further down cost time and cannot win anyway.
 MAX_CANDIDATES = 60
@@ -831,7 +834,11 @@ def _modified_only(attrs: str) -> bool:
     return _MODIFIED_HINT.search(attrs) is not None and _PUBLISHED_HINT.search(attrs) is None
 
 
-def _text(el: etree._Element) -> str:
+def _text(el: etree._Element, limit: int | None = None) -> str:
+    """The element's text, spaces collapsed. With ``limit``, for a caller that refuses texts
+    longer than that, a longer text may come back cut short, still longer than ``limit``: a
+    stamp-classed <article> or an author box holds kilobytes of text, and collapsing the
+    spaces of all of it was most of the time this function took on AEB."""
     # serialised in C: half the time of joining itertext() (the same string on every element
     # this module reads on the AEB pages); itertext() stays the fallback
     try:
@@ -841,6 +848,11 @@ def _text(el: etree._Element) -> str:
             raw = "".join(el.itertext())
         except ValueError:
             return ""
+    if limit is not None and len(raw) > TEXT_CUT_FACTOR * limit:
+        # the collapsed text of a prefix is a prefix of the collapsed text
+        head = " ".join(raw[: TEXT_CUT_FACTOR * limit].split())
+        if len(head) > limit:
+            return head
     return " ".join(raw.split())
 
 
@@ -1190,15 +1202,17 @@ def _collect_element(el: etree._Element, tag: str, cand: _Candidates, zones: _Zo
     if is_byline and len(cand.bylines) < MAX_CANDIDATES:
         if itemprop == "author" or "author" in itemprop:
             name_el = next((c for c in el.iter() if c.get("itemprop") == "name"), None)
-            text = el.get("content") or _text(name_el if name_el is not None else el)
+            text = el.get("content") or _text(
+                name_el if name_el is not None else el, MAX_BYLINE_CHARS
+            )
         else:
-            text = _text(el)
+            text = _text(el, MAX_BYLINE_CHARS)
         if text and len(text) <= MAX_BYLINE_CHARS and not zones.bad(el) and not _in_teaser(el):
             origin = "dom:itemprop" if itemprop else "dom:byline"
             cand.bylines.append((text, origin))
         return
     if _STAMP_HINT.search(attrs) and len(cand.stamps) < MAX_CANDIDATES:
-        text = _text(el)
+        text = _text(el, MAX_STAMP_CHARS)
         if len(cand.attr_dates) < MAX_CANDIDATES:
             _collect_attr_date(el, cand, zones)
         if 6 <= len(text) <= MAX_STAMP_CHARS and not _modified_only(attrs):
