@@ -3,6 +3,8 @@ after and before the headline (same texts, same elements, same tail flags, same 
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from copydesk.extract import metadata as M
@@ -72,3 +74,78 @@ def test_class_prefilter_never_hides_a_verdict() -> None:
         seen.add(M._class_verdicts(cls))
         assert M._class_verdicts(cls) == full(cls), cls
     assert len(seen) > 3  # the list exercises several verdicts, not only the empty one
+
+
+def test_text_with_a_limit_is_the_text_or_a_longer_prefix_of_it() -> None:
+    words = " ".join(f"word{i}" for i in range(400))
+    padded = "<span>x</span>" + " " * 3000 + "<span>short tail</span>"
+    doc = parse_html(
+        f"<html><body><div id=a>{words}</div><div id=b>{padded}</div>"
+        "<div id=c>Von <b>Anna</b>   Berg</div></body></html>",
+        None,
+    )
+    assert doc is not None
+    cut = 0
+    for el in doc.root.iter("div"):
+        full = M._text(el)
+        limited = M._text(el, 200)
+        assert limited == full or (full.startswith(limited) and len(limited) > 200)
+        cut += limited != full
+    assert cut == 1  # the long div is cut; the space-padded one is read whole
+    assert M._text(doc.root.find(".//div[@id='c']"), 200) == "Von Anna Berg"
+
+
+def test_zone_prefilter_never_hides_a_verdict() -> None:
+    # _attrs_verdict's loop over tokens, without its whole-string gate
+    def by_token(attrs: str) -> tuple[bool, bool, bool]:
+        zone = dated_zone = teaser = False
+        for token in attrs.split():
+            if token.startswith(M._LAYOUT_PREFIXES):
+                continue
+            if M._BAD_PHRASES.search(token):
+                return True, True, teaser
+            for part in M._PART_SPLIT.split(token):
+                if part in M._BAD_PARTS:
+                    zone = True
+                    teaser = teaser or part in M._TEASER_PARTS
+                    dated_zone = dated_zone or part not in M._TEASER_PARTS
+        return zone, dated_zone, teaser
+
+    strings = [
+        "", " ", "container row", "entry-content", "page-footer", "site-footer x", "sitefooter",
+        "has-sidebar", "sidebar", "c-teaser__meta", "teaser related", "most-read box",
+        "top-stories", "topstories", "node-promoted", "comments-area", "wm-ipp-base",
+        "layout-related", "also-read", "post_navigation", "related\tposts", "comment reply",
+    ]  # fmt: skip
+    seen = set()
+    for attrs in strings:
+        words = M._zone_words(attrs)
+        seen.add(M._attrs_verdict(words))
+        assert M._attrs_verdict(words) == by_token(words), attrs
+    assert len(seen) > 3
+
+
+def test_itemprop_hint_agrees_with_a_case_insensitive_search() -> None:
+    search = re.compile(r"date|author|creator", re.IGNORECASE).search
+    values = ["datePublished", "DATEMODIFIED", "author", "Author", "creator", "dc:Creator",
+              "name", "", "og:title", "article:author", "uploadDate", "headline"]  # fmt: skip
+    for value in values:
+        assert M._itemprop_hint(value) == (search(value) is not None), value
+    assert sum(M._itemprop_hint(v) for v in values) == 8
+
+
+def test_zones_take_the_headline_from_the_walk() -> None:
+    doc = parse_html(PAGE, None)
+    assert doc is not None
+    _, zones = M._collect(doc)
+    h1 = next(doc.root.iter("h1"))
+    assert zones._headline == [h1, *h1.iterancestors()]
+    # no h1 with text (a logo h1 linking home): the first h2 whose class says title
+    blog = parse_html(
+        '<html><body><h1><a href="/">Blog</a></h1><div class="sidebar-layout">'
+        '<h2>Menu</h2><h2 class="entry-title">Post title</h2></div></body></html>',
+        None,
+    )
+    assert blog is not None
+    _, zones = M._collect(blog)
+    assert zones._headline[0].get("class") == "entry-title"
