@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from functools import partial
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -1203,7 +1203,7 @@ class _Resolver:
     stamps: dict[str, D.Stamp] = field(default_factory=dict)
     people: dict[str, People] = field(default_factory=dict)
     # the text nodes after the headline, read by the date and the byline scans alike
-    after_headline: list[Any] | None = None
+    after_headline: _LazyTexts | None = None
 
     def meta(self, *keys: str) -> tuple[str, str] | None:
         for key in keys:
@@ -1317,15 +1317,51 @@ def _scan_after_headline(res: _Resolver) -> D.ParsedDate | None:
     return _first_printed_date(res, _texts_before(h1, SCAN_TEXT_NODES_BEFORE))
 
 
-def _nodes_after_headline(res: _Resolver) -> list[Any]:
+def _nodes_after_headline(res: _Resolver) -> _LazyTexts:
     """The first SCAN_TEXT_NODES text nodes after the headline (h1, else the entry's title
-    h2), read once per page: the date and the byline scans both read them."""
+    h2), walked once per page and only as far as a scan reads: the date and the byline scans
+    both read them, and both mostly stop early."""
     if res.after_headline is None:
         h1 = res.cand.h1_element
         if h1 is None:
             h1 = _headline_element(res)
-        res.after_headline = _texts_after(h1, SCAN_TEXT_NODES) if h1 is not None else []
+        walk = islice(_walk_after(h1), SCAN_TEXT_NODES) if h1 is not None else iter(())
+        res.after_headline = _LazyTexts(walk)
     return res.after_headline
+
+
+class _LazyTexts:
+    """A sequence of text nodes read from a walk on demand and kept, for several readers."""
+
+    __slots__ = ("_read", "_walk")
+
+    def __init__(self, walk: Iterator[_TextNode]) -> None:
+        self._read: list[_TextNode] = []
+        self._walk = walk
+
+    def _reach(self, count: int) -> None:
+        """Read the walk until ``count`` nodes are kept (or it ends)."""
+        read, walk = self._read, self._walk
+        while len(read) < count:
+            node = next(walk, None)
+            if node is None:
+                return
+            read.append(node)
+
+    def __iter__(self) -> Iterator[_TextNode]:
+        index = 0
+        read = self._read
+        while True:
+            if index >= len(read):
+                self._reach(index + 1)
+                if index >= len(read):
+                    return
+            yield read[index]
+            index += 1
+
+    def window(self, start: int, stop: int) -> list[_TextNode]:
+        self._reach(stop)
+        return self._read[start:stop]
 
 
 class _TextNode(str):
@@ -1350,26 +1386,23 @@ def _texts_after(el: etree._Element, limit: int) -> list[_TextNode]:
     """XPath "following::text()[position() <= limit]" of ``el``: the first ``limit`` text
     nodes after its end, in document order (its tail, its following siblings' texts and
     tails, then the same for each ancestor)."""
-    found: list[_TextNode] = []
+    return list(islice(_walk_after(el), limit))
+
+
+def _walk_after(el: etree._Element) -> Iterator[_TextNode]:
+    """:func:`_texts_after` without a limit, walked as far as it is read."""
     node: etree._Element | None = el
     while node is not None:
         if node.tail is not None:
-            found.append(_text_node(node.tail, node, True))
+            yield _text_node(node.tail, node, True)
         for sibling in node.itersiblings():
-            if len(found) >= limit:
-                break
             for event, item in etree.iterwalk(sibling, events=("start", "end")):
                 if event == "start":
                     if item.text is not None and isinstance(item.tag, str):
-                        found.append(_text_node(item.text, item, False))
+                        yield _text_node(item.text, item, False)
                 elif item.tail is not None:
-                    found.append(_text_node(item.tail, item, True))
-                if len(found) >= limit:
-                    break
-        if len(found) >= limit:
-            return found[:limit]
+                    yield _text_node(item.tail, item, True)
         node = node.getparent()
-    return found
 
 
 def _texts_before(el: etree._Element, limit: int) -> list[_TextNode]:
@@ -1564,7 +1597,7 @@ def _after_image(el: etree._Element | None) -> bool:
 
 def _first_printed_date(
     res: _Resolver,
-    nodes: Sequence[Any],
+    nodes: Iterable[Any],
     limit: int = SCAN_TEXT_CHARS,
     longest: int = SCAN_NODE_CHARS,
     *,
@@ -1593,11 +1626,7 @@ def _first_printed_date(
             continue  # text after a link inside a sentence: prose, however short the piece
         if node.is_tail and _after_image(node.getparent()):
             continue  # "<img><br>FILE PHOTO: … January 16, 2020": a caption without markup
-        if long:
-            value = D.lead_date(text, prefer_mdy=res.prefer_mdy)
-        else:
-            stamp = D.parse_stamp(text, fetched_at=res.fetched_at, prefer_mdy=res.prefer_mdy)
-            value = stamp.published
+        value = D.lead_date(text, prefer_mdy=res.prefer_mdy) if long else res.stamp(text).published
         if value is not None and res.ok(value) and (long or not _member_line(parent)):
             return value
     return None
@@ -2032,7 +2061,9 @@ def _byline_near_headline(res: _Resolver) -> list[str]:
     found = _nodes_after_headline(res)
     read = shown = 0
     for i, node in enumerate(found):
-        text = " ".join(str(node).split()).lstrip(_LINE_SEPARATORS)
+        if node.isspace():
+            continue  # layout between elements: nothing read, nothing shown
+        text = " ".join(node.split()).lstrip(_LINE_SEPARATORS)
         read += len(text)
         shown += bool(text)
         if read > SCAN_TEXT_CHARS:
@@ -2047,7 +2078,7 @@ def _byline_near_headline(res: _Resolver) -> list[str]:
             continue
         if label_only:
             # "Von:" alone: the name is the next non-blank text ("<b>Von:</b> <a>Name</a>")
-            rest = (" ".join(str(n).split()) for n in found[i + 1 : i + 12])
+            rest = (" ".join(str(n).split()) for n in found.window(i + 1, i + 12))
             text = f"{text} {next((r for r in rest if r), '')}"
         return [_whole_line(res, text, parent)]
     return []
