@@ -2230,10 +2230,18 @@ def _site_names(res: _Resolver) -> list[str]:
 
 def strip_site_suffix(title: str, site_names: Sequence[str]) -> str:
     """Remove " - WSJ", " | The Guardian", "Site Name: " parts from a title."""
+    return _strip_site(title, _site_keys(site_names))
+
+
+def _site_keys(site_names: Sequence[str]) -> list[str]:
+    return [_norm(n).replace(" ", "") for n in site_names if n]
+
+
+def _strip_site(title: str, keys: Sequence[str]) -> str:
+    """:func:`strip_site_suffix` with the site names' comparison keys."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    keys = [_norm(n).replace(" ", "") for n in site_names if n]
 
     def is_site(part: str) -> bool:
         key = _norm(part).replace(" ", "")
@@ -2273,7 +2281,13 @@ def _resolve_title(res: _Resolver, site_names: Sequence[str]) -> str | None:
             declared.append((found[0], f"meta:{key}"))
     if cand.title:
         declared.append((cand.title, "html:title"))
-    cleaned = [(strip_site_suffix(t, site_names), src) for t, src in declared]
+    # og:title, twitter:title and <title> often repeat one string: each is stripped once
+    site_keys = _site_keys(site_names)
+    stripped_of: dict[str, str] = {}
+    for text, _ in declared:
+        if text not in stripped_of:
+            stripped_of[text] = _strip_site(text, site_keys)
+    cleaned = [(stripped_of[t], src) for t, src in declared]
     keys = {_norm(t) for t, _ in cleaned} | {_norm(t) for t, _ in declared}
     stripped = {_norm(t) for t, _ in cleaned if t}
     sites = {_norm(n) for n in site_names if n}
