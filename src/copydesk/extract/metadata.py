@@ -43,11 +43,11 @@ from copydesk.extract.gate import (
     HEADLINE_TAGS,
     PROSE_PARAGRAPH_CHARS,
     PageSignals,
+    body_template,
     class_links,
     count_links,
     decide,
     teaser_class,
-    template,
 )
 from copydesk.extract.images import collect_images
 from copydesk.extract.jsonld import JsonLd, as_list, node_types, parse_jsonld, resolve, text_of
@@ -2646,7 +2646,7 @@ def _signals(res: _Resolver, doc: Document, title: str | None) -> PageSignals:
         has_video=res.cand.video,
         consent_text=res.cand.consent,
         teaser_links=teasers,
-        template=template(doc.root),
+        template=body_template(res.cand.body),  # the body is root.find("body")
     )
 
 
