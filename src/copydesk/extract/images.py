@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree
 
+from copydesk.extract.urls import join_url
 from copydesk.model import Image
 
 # Most images kept per article: galleries of hundreds add nothing to a record but size.
@@ -100,7 +101,7 @@ def _figure_image(figure: etree._Element, base: str | None) -> Image | None:
         credit = credit or found
         caption = caption[:MAX_CAPTION_CHARS] or None
     alt = " ".join((img.get("alt") or "").split()) or None
-    return Image(url=urljoin(base or "", src), caption=caption, credit=credit, alt=alt)
+    return Image(url=join_url(base, src), caption=caption, credit=credit, alt=alt)
 
 
 def collect_images(
@@ -113,7 +114,7 @@ def collect_images(
     out: list[Image] = []
     seen: set[str] = set()
     for url in lead_urls:
-        absolute = urljoin(base or "", url.strip())
+        absolute = join_url(base, url.strip())
         key = _key(absolute)
         if not absolute or key in seen:
             continue

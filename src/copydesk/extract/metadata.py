@@ -32,7 +32,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from functools import partial
 from itertools import chain, islice
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -52,6 +52,7 @@ from copydesk.extract.gate import (
 from copydesk.extract.images import collect_images
 from copydesk.extract.jsonld import JsonLd, as_list, node_types, parse_jsonld, resolve, text_of
 from copydesk.extract.people import People, agency, looks_like_handle, merge_people, parse_byline
+from copydesk.extract.urls import join_url
 from copydesk.model import Block, Dateline, Image, PageType
 from copydesk.parse.html import Document
 
@@ -2680,10 +2681,10 @@ def extract_metadata(doc: Document, *, fetched_at: datetime | None = None) -> Me
     res = _Resolver(cand, ld, ld.main(), doc.url, fetched_at, now, _prefer_mdy(doc, cand), zones)
     canonical = None
     if cand.canonical:
-        canonical = urljoin(doc.url or "", cand.canonical)
+        canonical = join_url(doc.url, cand.canonical)
         res.provenance["canonical_url"] = "link:canonical"
     elif res.meta("og:url"):
-        canonical = urljoin(doc.url or "", res.meta("og:url")[0])  # type: ignore[index]
+        canonical = join_url(doc.url, res.meta("og:url")[0])  # type: ignore[index]
         res.provenance["canonical_url"] = "meta:og:url"
     if res.url is None:
         res.url = canonical
