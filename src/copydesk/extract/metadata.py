@@ -2289,22 +2289,24 @@ def _resolve_title(res: _Resolver, site_names: Sequence[str]) -> str | None:
         if text not in stripped_of:
             stripped_of[text] = _strip_site(text, site_keys)
     cleaned = [(stripped_of[t], src) for t, src in declared]
-    keys = {_norm(t) for t, _ in cleaned} | {_norm(t) for t, _ in declared}
-    stripped = {_norm(t) for t, _ in cleaned if t}
+    # each title and headline string compared in its _norm form, made once
+    norm = {t: _norm(t) for t in {*stripped_of, *stripped_of.values(), *cand.h1}}
+    keys = {norm[t] for t in stripped_of} | {norm[t] for t in stripped_of.values()}
+    stripped = {norm[t] for t in stripped_of.values() if t}
     sites = {_norm(n) for n in site_names if n}
-    h1s = [h for h in cand.h1 if _norm(h) not in sites]
+    h1s = [h for h in cand.h1 if norm[h] not in sites]
     # 1. the visible headline agreeing with a declared title (typography from the h1)
     for h1 in h1s:
-        if _norm(h1) in keys:
+        if norm[h1] in keys:
             return _title(res, h1, "dom:h1")
     # 2. the visible headline inside a declared title whose site part was removed
     for h1 in h1s:
-        if len(h1) > 10 and any(_norm(h1) in k for k in stripped):
+        if len(h1) > 10 and any(norm[h1] in k for k in stripped):
             return _title(res, h1, "dom:h1")
     # 3. one headline on the page that is not the site's name: the page's own wording wins over
     #    a shorter share title ("Würde des Lebens" vs "Würde des Lebens – ein Projekt")
     if len(h1s) == 1 and len(h1s[0]) >= TITLE_MIN_H1_CHARS:
-        lead = _norm(h1s[0])
+        lead = norm[h1s[0]]
         if any(k and (k in lead or lead in k) for k in stripped):
             return _title(res, h1s[0], "dom:h1")
     for text, src in cleaned:
@@ -2393,9 +2395,10 @@ def _resolve_description(res: _Resolver, sites: Sequence[str]) -> str | None:
         text = _clean_description(raw) if raw else None
         if not text or _TEMPLATE.search(text):
             continue
-        squeezed = _norm(text).replace(" ", "")
-        if len(text) <= SITE_TAGLINE_CHARS and any(k in squeezed for k in keys):
-            continue
+        if len(text) <= SITE_TAGLINE_CHARS:  # only a short text is compared (and normalised)
+            squeezed = _norm(text).replace(" ", "")
+            if any(k in squeezed for k in keys):
+                continue
         res.provenance["description"] = source
         return text
     return None
