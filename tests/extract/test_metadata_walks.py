@@ -72,3 +72,12 @@ def test_class_prefilter_never_hides_a_verdict() -> None:
         seen.add(M._class_verdicts(cls))
         assert M._class_verdicts(cls) == full(cls), cls
     assert len(seen) > 3  # the list exercises several verdicts, not only the empty one
+
+
+def test_title_key_folds_typography_as_the_table_says() -> None:
+    text = "„Würde“ – des «Lebens»\xa0‘ein’ — “Projekt”"
+
+    def reference(t: str) -> str:
+        return " ".join(t.translate(M._TYPOGRAPHY).casefold().split()).strip(" .:!?\"'«»")
+
+    assert M._norm(text) == reference(text) == 'würde" - des "lebens" \'ein\' - "projekt'

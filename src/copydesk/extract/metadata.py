@@ -67,6 +67,7 @@ MAX_CANDIDATES = 60
 TITLE_MIN_H1_CHARS = 12
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-",
                              "«": '"', "»": '"', "\u00a0": " "})  # fmt: skip
+_TYPOGRAPHY_PAIRS = tuple((chr(code), str(folded)) for code, folded in _TYPOGRAPHY.items())
 # Hinted elements (class/itemprop/rel matches) read per page, in document order. Article pages
 # carry 20-300; past a few thousand a page is an archive or a hostile page, and its tail is rails.
 MAX_HINTED_ELEMENTS = 3000
@@ -2207,7 +2208,11 @@ def _add_credit(res: _Resolver, people: People, seen: tuple[str, str] | None) ->
 def _norm(text: str) -> str:
     """Comparison key of a title: case, spacing, quote and dash styles folded."""
     if not text.isascii():  # every character _TYPOGRAPHY folds is outside ASCII
-        text = text.translate(_TYPOGRAPHY)
+        # a search per character and a replace of the few present: translate() looks up every
+        # character of the text (3x slower on AEB's titles; the targets are no sources)
+        for char, folded in _TYPOGRAPHY_PAIRS:
+            if char in text:
+                text = text.replace(char, folded)
     return " ".join(text.casefold().split()).strip(" .:!?\"'«»")
 
 
