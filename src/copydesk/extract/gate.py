@@ -139,8 +139,8 @@ def count_links(
     nested: set[etree._Element] = set()
     links: list[etree._Element] = []
     for heading in headings:
-        if heading in nested:
-            continue
+        if heading in nested or not len(heading):
+            continue  # nested, or without child elements (2 in 3 on AEB): nothing to walk
         # one walk for both: the headings nested in it and its links, in document order
         for el in heading.iterdescendants(*HEADLINE_TAGS, "a"):
             if el.tag != "a":
