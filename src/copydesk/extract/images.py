@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree
 
-from copydesk.extract.urls import join_url
+from copydesk.extract.urls import join_url, url_path
 from copydesk.model import Image
 
 # Most images kept per article: galleries of hundreds add nothing to a record but size.
@@ -54,12 +54,16 @@ def _key(url: str) -> str:
     """One image's identity across its renditions: the file name, without the size a CMS
     appends ("harbour-1024x683.jpg", "harbour-scaled.jpg", "harbour@2x.jpg" are "harbour.jpg");
     an image resizer's ``?url=`` names the original (one photo in three crops is one image)."""
-    parts = urlsplit(url)
-    if parts.query and "url=" in parts.query:
-        inner = parse_qs(parts.query).get("url", [""])[0]
-        if inner.startswith(("http://", "https://", "/")):
-            parts = urlsplit(inner)
-    name = parts.path.rsplit("/", 1)[-1].lower()
+    if "url=" not in url:
+        path = url_path(url)  # no resizer query: the path alone
+    else:
+        parts = urlsplit(url)
+        if parts.query and "url=" in parts.query:
+            inner = parse_qs(parts.query).get("url", [""])[0]
+            if inner.startswith(("http://", "https://", "/")):
+                parts = urlsplit(inner)
+        path = parts.path
+    name = path.rsplit("/", 1)[-1].lower()
     return _SIZE_SUFFIX.sub("", name) or url
 
 

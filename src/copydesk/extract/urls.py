@@ -8,7 +8,7 @@ cannot change it (98% of the metadata pass's calls on AEB), and asks urljoin oth
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 _WEB_SCHEMES = ("https://", "http://")
 # Characters urljoin drops, splits on or checks: control characters, ";params" and "[IPv6]" hosts.
@@ -33,3 +33,16 @@ def _written_as_urljoin_writes(url: str) -> bool:
     if not url.isascii() or not _REWRITTEN.isdisjoint(url):
         return False
     return not url.endswith(("?", "#")) and "?#" not in url
+
+
+def url_path(url: str) -> str:
+    """``urlsplit(url).path``, read straight off an absolute http(s) URL urljoin would write out
+    unchanged (urlsplit is not cached for long: its 128 entries turn over on every page)."""
+    if not (url.startswith(_WEB_SCHEMES) and _written_as_urljoin_writes(url)):
+        return urlsplit(url).path
+    rest = url[8 if url[4] == "s" else 7 :]
+    cuts = [i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0]
+    if not cuts:
+        return ""
+    after_host = rest[min(cuts) :]
+    return after_host.split("#", 1)[0].split("?", 1)[0]
