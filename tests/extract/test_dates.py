@@ -146,3 +146,40 @@ def test_relative_ages_inside_stamp_lines_use_the_shared_reader() -> None:
 def test_the_pages_clock_for_now_is_not_a_stamp(text: str) -> None:
     stamp = parse_stamp(text, fetched_at=FETCHED)
     assert stamp.published is None and stamp.modified is None
+
+
+def _alternatives(source: str) -> list[str]:
+    """The top-level branches of a regex alternation (split at "|" outside brackets)."""
+    branches, depth, start = [], 0, 0
+    for i, char in enumerate(source):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(source[start:i])
+            start = i + 1
+    return [*branches, source[start:]]
+
+
+def test_every_label_starts_with_a_listed_initial() -> None:
+    # the look-ahead of dates._LABEL skips positions whose letter starts no label: a label
+    # added with a new initial must add it to _LABEL_INITIALS, or it would never be found
+    from copydesk.extract import dates
+
+    initials: set[str] = set()
+    for source in (dates._UPDATED_LABEL, dates._PUBLISHED_LABEL):
+        for branch in _alternatives(source):
+            branch = branch.removeprefix(r"\b")
+            if branch.startswith("(?:"):  # an optional lead word: "(?:last\s+)?updated"
+                close = branch.index(")?")
+                initials.add(branch[3])
+                branch = branch[close + 2 :]
+                if branch.startswith("(?:"):
+                    initials.update(b[0] for b in _alternatives(branch[3 : branch.index(")")]))
+                    continue
+            initials.add(branch[0])
+    assert all(c.isalpha() for c in initials)
+    assert initials <= set(dates._LABEL_INITIALS)
+    for line, kind in (("Zuletzt aktualisiert: 3.3.2023", "m"), ("Última atualização", "m")):
+        assert dates.label_kind(line) == kind

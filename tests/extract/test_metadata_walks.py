@@ -149,3 +149,12 @@ def test_zones_take_the_headline_from_the_walk() -> None:
     assert blog is not None
     _, zones = M._collect(blog)
     assert zones._headline[0].get("class") == "entry-title"
+
+
+def test_title_key_folds_typography_as_the_table_says() -> None:
+    text = "„Würde“ – des «Lebens»\xa0‘ein’ — “Projekt”"
+
+    def reference(t: str) -> str:
+        return " ".join(t.translate(M._TYPOGRAPHY).casefold().split()).strip(" .:!?\"'«»")
+
+    assert M._norm(text) == reference(text) == 'würde" - des "lebens" \'ein\' - "projekt'

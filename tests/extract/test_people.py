@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -109,3 +111,43 @@ def test_agency_is_the_first_agency_pattern_that_matches(parts: list[str]) -> No
     key = " ".join("".join(parts).split()).strip(" .,:;-")  # agency() reads keys this way
     expected = next((name for pattern, name in people._AGENCIES if pattern.match(key)), None)
     assert people.agency(key) == expected
+
+
+def _branches(source: str) -> list[str]:
+    """The top-level branches of a regex group's body (split at "|" outside brackets)."""
+    branches, depth, start = [], 0, 0
+    for i, char in enumerate(source):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(source[start:i])
+            start = i + 1
+    return [*branches, source[start:]]
+
+
+@pytest.mark.parametrize(
+    ("regex", "initials"),
+    [(people._DESK, people._DESK_INITIALS), (people._ROLE, people._ROLE_INITIALS)],
+)
+def test_every_desk_and_role_word_starts_with_a_listed_initial(
+    regex: re.Pattern[str], initials: str
+) -> None:
+    # the look-ahead skips word starts no listed initial begins: a word added with a new
+    # initial must add it, or it would never be found
+    body = regex.pattern.split("(?:", 1)[1]
+    depth = 1
+    for end, char in enumerate(body):  # noqa: B007 - the group's end is wanted after the loop
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            break
+    firsts = set()
+    for branch in _branches(body[:end]):
+        if branch.startswith("(?:"):  # an optional lead: "(?:chef)?redakteur"
+            firsts.add(branch[3])
+            branch = branch[branch.index(")?") + 2 :]
+        firsts.add(branch[0])
+    assert len(firsts) > 5
+    assert firsts <= set(initials)
+    assert people.parse_byline("Anna Berg, Staff Writer").authors == ("Anna Berg",)

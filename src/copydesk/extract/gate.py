@@ -139,10 +139,14 @@ def count_links(
     nested: set[etree._Element] = set()
     links: list[etree._Element] = []
     for heading in headings:
-        if heading in nested:
-            continue
-        nested.update(heading.iterdescendants(*HEADLINE_TAGS))
-        links.extend(a for a in heading.iter("a") if a.get("href") is not None)
+        if heading in nested or not len(heading):
+            continue  # nested, or without child elements (2 in 3 on AEB): nothing to walk
+        # one walk for both: the headings nested in it and its links, in document order
+        for el in heading.iterdescendants(*HEADLINE_TAGS, "a"):
+            if el.tag != "a":
+                nested.add(el)
+            elif el.get("href") is not None:
+                links.append(el)
     seen = set(links)
     seen.update(class_links)
     return len(links), sum(1 for a in seen if _headline_like(a))
@@ -164,7 +168,11 @@ def _headline_like(a: etree._Element) -> bool:
 def template(root: etree._Element) -> str:
     """The page's template as its ``<body class>`` names it: "listing", "error", "article" or
     "" when nothing says."""
-    body = root.find("body")
+    return body_template(root.find("body"))
+
+
+def body_template(body: etree._Element | None) -> str:
+    """:func:`template` from the page's ``<body>`` (``root.find("body")``), found already."""
     classes = set((body.get("class") or "").lower().split()) if body is not None else set()
     if classes & _ERROR_BODY:
         return "error"

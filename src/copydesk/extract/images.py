@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree
 
+from copydesk.extract.urls import join_url, url_path
 from copydesk.model import Image
 
 # Most images kept per article: galleries of hundreds add nothing to a record but size.
@@ -53,12 +54,16 @@ def _key(url: str) -> str:
     """One image's identity across its renditions: the file name, without the size a CMS
     appends ("harbour-1024x683.jpg", "harbour-scaled.jpg", "harbour@2x.jpg" are "harbour.jpg");
     an image resizer's ``?url=`` names the original (one photo in three crops is one image)."""
-    parts = urlsplit(url)
-    if parts.query and "url=" in parts.query:
-        inner = parse_qs(parts.query).get("url", [""])[0]
-        if inner.startswith(("http://", "https://", "/")):
-            parts = urlsplit(inner)
-    name = parts.path.rsplit("/", 1)[-1].lower()
+    if "url=" not in url:
+        path = url_path(url)  # no resizer query: the path alone
+    else:
+        parts = urlsplit(url)
+        if parts.query and "url=" in parts.query:
+            inner = parse_qs(parts.query).get("url", [""])[0]
+            if inner.startswith(("http://", "https://", "/")):
+                parts = urlsplit(inner)
+        path = parts.path
+    name = path.rsplit("/", 1)[-1].lower()
     return _SIZE_SUFFIX.sub("", name) or url
 
 
@@ -100,7 +105,7 @@ def _figure_image(figure: etree._Element, base: str | None) -> Image | None:
         credit = credit or found
         caption = caption[:MAX_CAPTION_CHARS] or None
     alt = " ".join((img.get("alt") or "").split()) or None
-    return Image(url=urljoin(base or "", src), caption=caption, credit=credit, alt=alt)
+    return Image(url=join_url(base, src), caption=caption, credit=credit, alt=alt)
 
 
 def collect_images(
@@ -113,7 +118,7 @@ def collect_images(
     out: list[Image] = []
     seen: set[str] = set()
     for url in lead_urls:
-        absolute = urljoin(base or "", url.strip())
+        absolute = join_url(base, url.strip())
         key = _key(absolute)
         if not absolute or key in seen:
             continue
