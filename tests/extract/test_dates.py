@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from copydesk.extract.dates import lead_date, parse_date, parse_relative, parse_stamp, url_date
+from tests.regexes import top_level_branches
 
 EDT = timezone(timedelta(hours=-4))
 FETCHED = datetime(2023, 3, 4, 12, 0, tzinfo=UTC)
@@ -148,20 +149,6 @@ def test_the_pages_clock_for_now_is_not_a_stamp(text: str) -> None:
     assert stamp.published is None and stamp.modified is None
 
 
-def _alternatives(source: str) -> list[str]:
-    """The top-level branches of a regex alternation (split at "|" outside brackets)."""
-    branches, depth, start = [], 0, 0
-    for i, char in enumerate(source):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(source[start:i])
-            start = i + 1
-    return [*branches, source[start:]]
-
-
 def test_every_label_starts_with_a_listed_initial() -> None:
     # the look-ahead of dates._LABEL skips positions whose letter starts no label: a label
     # added with a new initial must add it to _LABEL_INITIALS, or it would never be found
@@ -169,14 +156,14 @@ def test_every_label_starts_with_a_listed_initial() -> None:
 
     initials: set[str] = set()
     for source in (dates._UPDATED_LABEL, dates._PUBLISHED_LABEL):
-        for branch in _alternatives(source):
+        for branch in top_level_branches(source):
             branch = branch.removeprefix(r"\b")
             if branch.startswith("(?:"):  # an optional lead word: "(?:last\s+)?updated"
                 close = branch.index(")?")
                 initials.add(branch[3])
                 branch = branch[close + 2 :]
                 if branch.startswith("(?:"):
-                    initials.update(b[0] for b in _alternatives(branch[3 : branch.index(")")]))
+                    initials.update(b[0] for b in top_level_branches(branch[3 : branch.index(")")]))
                     continue
             initials.add(branch[0])
     assert all(c.isalpha() for c in initials)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from copydesk.extract import people
 from copydesk.extract.people import merge_people, parse_byline
+from tests.regexes import top_level_branches
 
 
 @pytest.mark.parametrize(
@@ -113,20 +114,6 @@ def test_agency_is_the_first_agency_pattern_that_matches(parts: list[str]) -> No
     assert people.agency(key) == expected
 
 
-def _branches(source: str) -> list[str]:
-    """The top-level branches of a regex group's body (split at "|" outside brackets)."""
-    branches, depth, start = [], 0, 0
-    for i, char in enumerate(source):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(source[start:i])
-            start = i + 1
-    return [*branches, source[start:]]
-
-
 @pytest.mark.parametrize(
     ("regex", "initials"),
     [(people._DESK, people._DESK_INITIALS), (people._ROLE, people._ROLE_INITIALS)],
@@ -143,7 +130,7 @@ def test_every_desk_and_role_word_starts_with_a_listed_initial(
         if depth == 0:
             break
     firsts = set()
-    for branch in _branches(body[:end]):
+    for branch in top_level_branches(body[:end]):
         if branch.startswith("(?:"):  # an optional lead: "(?:chef)?redakteur"
             firsts.add(branch[3])
             branch = branch[branch.index(")?") + 2 :]
