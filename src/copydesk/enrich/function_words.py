@@ -94,6 +94,14 @@ _LISTS: Final = {
         lo la los las lei leis un una de d del dels al als e o que qu se s es son èra an a per
         amb dins sus coma mai mas pas li i aquò aquel aquela tanben tot totes quand ont
     """,
+    # Interlingua is built from Romance words: without its list, a short head in another language
+    # followed by Interlingua read as Spanish to a page declaring nothing (fastText is unsure).
+    "ia": """
+        le un una del al de a in con sin per pro super sub inter post ante durante contra e o ma
+        sed que qui cuje como si quando ubi proque es esseva esserea ha habeva habera sera pote
+        non anque etiam jam plus multo tote iste isto ille illa illes io tu nos vos su lor les
+        se lo
+    """,
     "eo": """
         la de kaj en al el por kun pri post antaŭ inter sur sub dum ĉe estas estis estos ne ke
         li ŝi ĝi ili mi vi ni oni tiu tiuj kiu kiuj kio sed aŭ ankaŭ nur tre jam pli ol
