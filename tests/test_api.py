@@ -68,3 +68,23 @@ def test_bad_input_argument_raises() -> None:
         copydesk.extract(PAGE, input="pdf")
     with pytest.raises(TypeError):
         copydesk.extract(123)  # type: ignore[arg-type]
+
+
+def test_plain_text_language_says_which_reader_named_it() -> None:
+    # plain text declares nothing: plain English prose is named by its function words, a text
+    # in a language without a word list by the model; provenance says which
+    english = (
+        "The council said on Tuesday that the new bridge over the river would open in the spring, "
+        "and that the road to the harbour would be closed for two weeks while the work was done. "
+        "Residents who live near the site were told that the noise would stop by the evening."
+    )
+    finnish = (
+        "Kaupunginvaltuusto päätti tiistaina, että uusi silta avataan keväällä. Sataman tie "
+        "suljetaan kahdeksi viikoksi töiden ajaksi, ja lähistön asukkaille kerrottiin, että melu "
+        "loppuu iltaisin. Hanke on ollut suunnitteilla jo vuosia, ja sen kustannukset nousivat."
+    )
+    finnish = f"{finnish}\n\n{finnish}"  # Finnish runs long words: one paragraph is < 45 words
+    article = copydesk.extract(english, input="text")
+    assert (article.language, article.provenance.get("language")) == ("en", "text:function-words")
+    article = copydesk.extract(finnish, input="text")
+    assert (article.language, article.provenance.get("language")) == ("fi", "text:fasttext")

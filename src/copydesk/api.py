@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from copydesk.enrich.language import LanguageIdentifier, body_language
+from copydesk.enrich.language import LanguageIdentifier, identify_body
 from copydesk.enrich.quotes import extract_quotes
 from copydesk.extract.core import extract_html
 from copydesk.model import Article
@@ -92,8 +92,8 @@ def _extract(
     if kind == "html":
         return extract_html(text, url=url, fetched_at=fetched_at, langid=langid, utf8=utf8)
     article = extract_plain_text(text, url=url, fetched_at=fetched_at)
-    language = body_language(langid, article.text, None) if article.language is None else None
-    if language is not None:
-        provenance = {**article.provenance, "language": "text:fasttext"}
-        article = replace(article, language=language, provenance=provenance)
+    found = identify_body(langid, article.text, None) if article.language is None else None
+    if found is not None:
+        provenance = {**article.provenance, "language": found.source}
+        article = replace(article, language=found.language, provenance=provenance)
     return article

@@ -218,12 +218,6 @@ def identify_body(
     return BodyLanguage(guess.language, SOURCE_MODEL)
 
 
-def body_language(langid: LanguageIdentifier, text: str, declared: str | None) -> str | None:
-    """The language tag of :func:`identify_body`."""
-    found = identify_body(langid, text, declared)
-    return found.language if found is not None else None
-
-
 def confirmation(text: str, declared: str) -> str | None:
     """How the head of ``text`` confirms the ``declared`` language (SOURCE_WORDS, SOURCE_SCRIPT),
     or ``None`` when it does not plainly: the model decides then."""
