@@ -13,8 +13,9 @@ Two phases, because some fields need the body and the body extractor may change 
 Provenance format: ``provenance[field]`` is ``"<source>"`` or ``"<source>=<raw>"`` where source
 is one of ``jsonld``, ``jsonld:<key>``, ``meta:<name>``, ``dom:time``, ``dom:itemprop``,
 ``dom:byline``, ``dom:stamp``, ``dom:h1``, ``html:title``, ``html:lang``, ``link:canonical``,
-``url``, ``text:dateline``, ``text:function-words`` and ``text:script`` (the declared language,
-confirmed by the body), ``text:fasttext``, ``gate``; the raw string a date was read from follows
+``url``, ``text:dateline``, ``text:function-words`` (the body's function words confirm the
+declared language, or name it when none is declared), ``text:script`` (the declared language's
+own script), ``text:fasttext``, ``gate``; the raw string a date was read from follows
 ``=`` (e.g. ``"jsonld:datePublished=2023-03-03T21:12:00Z"``, ``"dom:stamp=Updated: Mar 4, 2023,
 6:05 am"``) so a reader can check the reading.
 
