@@ -1,9 +1,11 @@
 """The metadata pass's own walks against the XPath expressions they replace: the text nodes
-after and before the headline (same texts, same elements, same tail flags, same order)."""
+after and before the headline and the non-blank ones of the body (same texts, same elements,
+same tail flags, same order)."""
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 
@@ -24,6 +26,7 @@ PAGE = """<!DOCTYPE html><html><head><title>T</title></head><body>
 
 _AFTER = etree.XPath("following::text()[position() <= $n]")
 _BEFORE = etree.XPath("preceding::text()[position() <= $n]")
+_WITHIN = etree.XPath("(.//text()[normalize-space()])[position() <= $n]")
 
 
 def _key(nodes: list) -> list[tuple[str, object, bool]]:  # type: ignore[type-arg]
@@ -51,6 +54,33 @@ def test_text_walks_read_no_further_than_asked() -> None:
     h1 = next(doc.root.iter("h1"))
     assert [str(n) for n in M._texts_after(h1, 2)] == ["tail of h1\n    ", "Von "]
     assert [str(n).strip() for n in M._texts_before(h1, 2)] == ["Head text", ""]
+
+
+def test_body_walk_gives_the_xpath_nodes_in_order() -> None:
+    # blank nodes by XPath's whitespace only: a no-break space is text to normalize-space()
+    page = PAGE.replace("Menu tail", "\xa0").replace("<footer>", "<?php x ?> \t\r\n<footer>")
+    doc = parse_html(page, None)
+    assert doc is not None
+    checked = 0
+    for el in doc.root.iter(etree.Element):
+        for limit in (1, 5, 400):
+            assert _key(list(islice(M._walk_within(el), limit))) == _key(_WITHIN(el, n=limit))
+            checked += 1
+    assert checked > 40
+    body = doc.root.find("body")
+    assert any(str(n).strip(" \t\r\n") == "\xa0" for n in M._walk_within(body))
+
+
+def test_body_walk_reads_no_further_than_asked() -> None:
+    # thousands of short comment lines: the walk stops at the limit (the XPath built the whole
+    # node set first, which grew faster than the page)
+    lines = "".join(f"<div><span>{i % 28 + 1}.03.2021</span> reply</div>" for i in range(3000))
+    doc = parse_html(f"<html><body><h1>Title</h1><section>{lines}</section></body></html>", None)
+    assert doc is not None
+    walk = M._walk_within(doc.root.find("body"))
+    first = list(islice(walk, 3))
+    assert [str(n) for n in first] == ["Title", "1.03.2021", " reply"]
+    assert next(walk).getparent().tag == "span"  # the generator goes on from where it stopped
 
 
 def test_class_prefilter_never_hides_a_verdict() -> None:
