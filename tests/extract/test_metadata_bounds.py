@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from lxml import etree
 
 from copydesk.extract import metadata as M
 
 
 def test_body_text_cap_counts_nodes_across_the_whole_page() -> None:
-    # 50 paragraphs of two text nodes each: a cap counted per parent (the XPath predicate on the
-    # child step) would return all 100 nodes; the cap must hold for the page as a whole.
+    # 50 paragraphs of three text nodes each: a cap counted per parent would return all 150
+    # nodes; the cap must hold for the page as a whole.
     body = etree.fromstring(
         "<body>" + "<p>one <b>x</b> two</p>" * 50 + "</body>", etree.HTMLParser()
     ).find("body")
     assert body is not None
-    nodes = M._BODY_TEXT(body, n=7)
-    assert isinstance(nodes, list)
+    nodes = list(islice(M._walk_within(body), 7))
     assert len(nodes) == 7
     assert [str(n).strip() for n in nodes[:3]] == ["one", "x", "two"]
 
@@ -25,6 +26,4 @@ def test_body_text_skips_blank_nodes() -> None:
         "<body><div>  </div><p>\n</p><p>9 May 2021</p></body>", etree.HTMLParser()
     ).find("body")
     assert body is not None
-    nodes = M._BODY_TEXT(body, n=5)
-    assert isinstance(nodes, list)
-    assert [str(n) for n in nodes] == ["9 May 2021"]
+    assert [str(n) for n in M._walk_within(body)] == ["9 May 2021"]
