@@ -366,3 +366,16 @@ STORY = {
         "de Bökereen jeden Dag vun Kinner, Rentners un Lüüd, de Arbeit söökt, bruukt warrt."
     ),
 }
+
+
+# Texts with too few words or no prose: neither a declaration's confirmation nor an undeclared
+# answer may come from them.
+WORDLESS = [
+    "",
+    "   ",
+    "Share this article. Read more. Sign up for our newsletter.",  # boilerplate, few words
+    "The mayor said on Tuesday that the vote is off.",  # a plain sentence, but too short
+    "12 34 56 78 90 " * 60,  # numbers only
+    "3:1 (2:0) 90' + 4 — 1.234,56 € / 7,8 % " * 30,
+    "Home News Sport Business Tech Culture Travel Weather Video Audio Live " * 8,  # a menu
+]

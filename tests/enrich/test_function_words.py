@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from helpers_languages import STORY
+from helpers_languages import STORY, WORDLESS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,14 +26,6 @@ from copydesk.enrich.language import (
 )
 
 UNLISTED = sorted(set(STORY) - CONFIRMABLE)  # as competitors or not at all
-
-
-@pytest.fixture(scope="module")
-def langid() -> LanguageIdentifier:
-    identifier = LanguageIdentifier()
-    if identifier.identify(STORY["en"]) is None:
-        pytest.skip("lid.176 model not installed")
-    return identifier
 
 
 def test_every_confirmable_language_has_a_list_and_a_story() -> None:
@@ -129,18 +121,7 @@ def test_no_declaration_and_no_list_goes_to_fasttext(langid: LanguageIdentifier)
     assert found is not None and (found.language, found.source) == ("sv", SOURCE_MODEL)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "   ",
-        "Share this article. Read more. Sign up for our newsletter.",  # boilerplate, few words
-        "The mayor said on Tuesday that the vote is off.",  # a plain sentence, but too short
-        "12 34 56 78 90 " * 60,  # numbers only
-        "3:1 (2:0) 90' + 4 — 1.234,56 € / 7,8 % " * 30,
-        "Home News Sport Business Tech Culture Travel Weather Video Audio Live " * 8,  # a menu
-    ],
-)
+@pytest.mark.parametrize("text", WORDLESS)
 def test_short_or_wordless_text_is_not_confirmed(text: str) -> None:
     assert not confirms_declared(text, "en")
 

@@ -3,8 +3,6 @@ answer on the text's head is kept, an unsure one is read again on the longer pre
 
 from __future__ import annotations
 
-import pytest
-
 from copydesk.enrich.language import QUICK_TEXT_CHARS, LanguageIdentifier
 
 GERMAN = (
@@ -16,14 +14,6 @@ ENGLISH = (
     "The council voted on Tuesday to rebuild the old harbour bridge before winter. Work starts "
     "in March and is expected to take eleven months, the mayor said on the town hall steps. "
 )
-
-
-@pytest.fixture(scope="module")
-def langid() -> LanguageIdentifier:
-    identifier = LanguageIdentifier()
-    if identifier.identify(ENGLISH) is None:
-        pytest.skip("lid.176 model not installed")
-    return identifier
 
 
 def test_long_text_is_identified_from_its_head(langid: LanguageIdentifier) -> None:

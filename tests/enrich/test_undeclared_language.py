@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from helpers_languages import STORY
+from helpers_languages import STORY, WORDLESS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,14 +33,6 @@ ENGLISH_FURNITURE = (
     "Share this article on Facebook, Twitter or by email. Sign up for our newsletter and get the "
     "top stories of the day in your inbox. Read more about this topic in our archive. "
 )
-
-
-@pytest.fixture(scope="module")
-def langid() -> LanguageIdentifier:
-    identifier = LanguageIdentifier()
-    if identifier.identify(STORY["en"]) is None:
-        pytest.skip("lid.176 model not installed")
-    return identifier
 
 
 def test_the_languages_without_a_list_have_none() -> None:
@@ -118,13 +110,7 @@ def test_a_listed_story_after_short_furniture_is_answered() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "",
-        "   ",
-        "Share this article. Read more. Sign up for our newsletter.",  # boilerplate, few words
-        "The mayor said on Tuesday that the vote is off.",  # a plain sentence, but too short
-        "12 34 56 78 90 " * 60,  # numbers only
-        "3:1 (2:0) 90' + 4 — 1.234,56 € / 7,8 % " * 30,
-        "Home News Sport Business Tech Culture Travel Weather Video Audio Live " * 8,  # a menu
+        *WORDLESS,
         "Emma Smith, John Brown, Anna Müller, Pedro Gómez, Marie Dubois and Luca Rossi " * 5,
     ],
 )
