@@ -270,13 +270,13 @@ def plain_language(text: str) -> str | None:
     best = max(_CONFIRMABLE_INDICES, key=hits.__getitem__)
     if not _plain(words, best, CHECK_MIN_SHARE, UNDECLARED_HALF_SHARE):
         return None
-    if len(text) > CHECK_CHARS:
-        # everything the model may read: a non-Latin letter there leaves the text to the model
-        words = _window_words(text, MAX_TEXT_CHARS)
-        if words is None:
-            return None
-    plain = _plain(words, best, CHECK_MIN_SHARE, UNDECLARED_HALF_SHARE)
-    return LANGUAGES[best] if plain else None
+    if len(text) <= CHECK_CHARS:
+        return LANGUAGES[best]  # the window was all of it
+    # everything the model may read: a non-Latin letter there leaves the text to the model
+    words = _window_words(text, MAX_TEXT_CHARS)
+    if words is None or not _plain(words, best, CHECK_MIN_SHARE, UNDECLARED_HALF_SHARE):
+        return None
+    return LANGUAGES[best]
 
 
 def _window_words(text: str, size: int) -> list[str] | None:
