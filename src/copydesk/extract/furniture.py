@@ -25,11 +25,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import accumulate
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from copydesk.enrich.relative import find_age, resolve_age
+from copydesk.extract.urls import join_url
 from copydesk.model import Teaser
 from copydesk.parse.html import Document
 from copydesk.text.fields import looks_like_stamp, parse_byline, parse_date
@@ -206,7 +206,7 @@ def _base_url(doc: Document) -> str | None:
 def _join(base: str | None, href: str) -> str:
     """``href`` resolved against ``base``; a malformed URL ("http://[::1") is kept as written."""
     try:
-        return urljoin(base or "", href.strip())
+        return join_url(base, href.strip())
     except ValueError:
         return href.strip()
 

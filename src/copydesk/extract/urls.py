@@ -27,7 +27,7 @@ def _written_as_urljoin_writes(url: str) -> bool:
     """Whether urljoin's split and unsplit give ``url`` back: a lower-case http(s) scheme (the
     caller checked), a host, none of _REWRITTEN, no empty "?" query or "#" fragment (they are
     dropped), all ASCII (a non-ASCII host is checked and may raise)."""
-    host_start = 8 if url[4] == "s" else 7
+    host_start = _host_start(url)
     if url[host_start : host_start + 1] in ("", "/", "?", "#"):
         return False  # no host: urljoin resolves the path against the base's
     if not url.isascii() or not _REWRITTEN.isdisjoint(url):
@@ -35,12 +35,17 @@ def _written_as_urljoin_writes(url: str) -> bool:
     return not url.endswith(("?", "#")) and "?#" not in url
 
 
+def _host_start(url: str) -> int:
+    """Where the host begins in a URL that starts with one of _WEB_SCHEMES."""
+    return len("https://") if url[4] == "s" else len("http://")
+
+
 def url_path(url: str) -> str:
     """``urlsplit(url).path``, read straight off an absolute http(s) URL urljoin would write out
     unchanged (urlsplit is not cached for long: its 128 entries turn over on every page)."""
     if not (url.startswith(_WEB_SCHEMES) and _written_as_urljoin_writes(url)):
         return urlsplit(url).path
-    rest = url[8 if url[4] == "s" else 7 :]
+    rest = url[_host_start(url) :]
     cuts = [i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0]
     if not cuts:
         return ""
