@@ -1502,13 +1502,19 @@ def _walk_after(el: etree._Element) -> Iterator[_TextNode]:
         if node.tail is not None:
             yield _text_node(node.tail, node, True)
         for sibling in node.itersiblings():
-            for event, item in etree.iterwalk(sibling, events=("start", "end")):
-                if event == "start":
-                    if item.text is not None and isinstance(item.tag, str):
-                        yield _text_node(item.text, item, False)
-                elif item.tail is not None:
-                    yield _text_node(item.tail, item, True)
+            yield from _subtree_texts(sibling, own_tail=True)
         node = node.getparent()
+
+
+def _subtree_texts(root: etree._Element, *, own_tail: bool) -> Iterator[_TextNode]:
+    """The text nodes of ``root``'s subtree in document order (a comment's or processing
+    instruction's content is no text node, its tail is), then, with ``own_tail``, its tail."""
+    for event, item in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            if item.text is not None and isinstance(item.tag, str):
+                yield _text_node(item.text, item, False)
+        elif item.tail is not None and (own_tail or item is not root):
+            yield _text_node(item.tail, item, True)
 
 
 def _texts_before(el: etree._Element, limit: int) -> list[_TextNode]:
@@ -1556,15 +1562,7 @@ def _body_text_nodes(res: _Resolver, limit: int) -> list[Any]:
 def _walk_within(root: etree._Element) -> Iterator[_TextNode]:
     """XPath ".//text()[normalize-space()]" of ``root``, walked as far as it is read: the
     non-blank text nodes inside it in document order (its own tail is outside it)."""
-    for event, item in etree.iterwalk(root, events=("start", "end")):
-        if event == "start":
-            text = item.text if isinstance(item.tag, str) else None  # a comment's is no text
-            is_tail = False
-        else:
-            text = item.tail if item is not root else None
-            is_tail = True
-        if text is not None and text.strip(_XPATH_SPACE):
-            yield _text_node(text, item, is_tail)
+    return (node for node in _subtree_texts(root, own_tail=False) if node.strip(_XPATH_SPACE))
 
 
 def _fallback_scan(res: _Resolver) -> D.ParsedDate | None:
